@@ -1,0 +1,343 @@
+package io.camelprogress.component;
+
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelprogress.backplane.Backplane;
+import io.camelprogress.backplane.LocalBackplane;
+import io.camelprogress.hub.Hub;
+import io.camelprogress.hub.HubLimits;
+import io.camelprogress.hub.SlowConsumerPolicy;
+import io.camelprogress.transport.HttpHost;
+import io.camelprogress.transport.TransportSettings;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code progress:} component. It owns one hub (the streams and their subscribers), the
+ * backplane that gives events their ids, and the HTTP host that serves browsers.
+ */
+@Component("progress")
+public class ProgressComponent extends DefaultComponent {
+
+    @Metadata(label = "http", defaultValue = "/progress", description = "The path under which streams are served.")
+    private String basePath = "/progress";
+    @Metadata(label = "http", defaultValue = "true",
+              description = "Serve on the platform-http Vert.x router (same port as platform-http routes) when the application has one.")
+    private boolean attachToPlatformHttp = true;
+    @Metadata(label = "http", defaultValue = "0.0.0.0", description = "Host of the component's own HTTP server (used when there is no platform-http router).")
+    private String host = "0.0.0.0";
+    @Metadata(label = "http", defaultValue = "8085", description = "Port of the component's own HTTP server (used when there is no platform-http router); 0 picks a free port.")
+    private int port = 8085;
+    @Metadata(label = "sse", defaultValue = "15000", javaType = "java.time.Duration",
+              description = "How long a connection may stay silent before a heartbeat is sent.")
+    private long heartbeatInterval = 15_000;
+    @Metadata(label = "sse", defaultValue = "3000", javaType = "java.time.Duration",
+              description = "The reconnection delay sent as retry: (with up to 20% jitter either way).")
+    private long retryInterval = 3_000;
+    @Metadata(label = "sse", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The retry: sent when a connection bound is reached and the connection is closed at once.")
+    private long overloadRetryInterval = 30_000;
+    @Metadata(label = "sse", defaultValue = "true",
+              description = "Whether a client connecting without a last event id first receives the stream's retained events.")
+    private boolean replayOnConnect = true;
+    @Metadata(label = "bounds", defaultValue = "1000", description = "Events retained per stream for replay.")
+    private int maxEventsPerStream = 1000;
+    @Metadata(label = "bounds", defaultValue = "1048576", description = "Bytes retained per stream for replay; the oldest events go first.")
+    private long maxBytesPerStream = 1_048_576;
+    @Metadata(label = "bounds", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "How long an event is retained for replay.")
+    private long maxEventAge = 3_600_000;
+    @Metadata(label = "bounds", defaultValue = "10000",
+              description = "Streams held at once. A new stream beyond it reclaims the oldest completed or empty stream, else the exchange fails.")
+    private int maxStreams = 10_000;
+    @Metadata(label = "bounds", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "How long a completed stream is kept for late reconnects.")
+    private long completedStreamTtl = 300_000;
+    @Metadata(label = "bounds", defaultValue = "1000", description = "Live events queued for one subscriber that does not keep up.")
+    private int maxPendingEvents = 1000;
+    @Metadata(label = "bounds", defaultValue = "coalesce",
+              description = "What happens when a subscriber's queue is full: coalesce (keep the newest non-terminal event per stream and event name)"
+                            + " or disconnect (the client resumes by replay).")
+    private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.coalesce;
+    @Metadata(label = "bounds", defaultValue = "10000", description = "Streaming connections held at once.")
+    private int maxConnections = 10_000;
+    @Metadata(label = "bounds", defaultValue = "1000", description = "Streaming connections held at once per client address.")
+    private int maxConnectionsPerAddress = 1000;
+    @Metadata(label = "bounds", defaultValue = "8192", description = "Bytes of request headers accepted; larger requests get 431.")
+    private int maxHeaderSize = 8192;
+    @Metadata(label = "bounds", defaultValue = "65536", description = "Bytes of data in one event; larger events fail their exchange.")
+    private int maxEventSize = 65_536;
+    @Metadata(label = "advanced", description = "The backplane that gives events their ids; the default is the local, single-node one.")
+    private Backplane backplane;
+
+    private Hub hub;
+    private Backplane activeBackplane;
+    private EventDraftFactory draftFactory;
+    private HttpHost httpHost;
+    private ScheduledExecutorService sweeper;
+    private ScheduledFuture<?> sweep;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ProgressEndpoint endpoint = new ProgressEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        HubLimits limits = new HubLimits(maxEventsPerStream, maxBytesPerStream, maxEventAge, maxStreams,
+                completedStreamTtl, maxPendingEvents, slowConsumerPolicy);
+        hub = new Hub(limits, System::currentTimeMillis, replayOnConnect);
+        activeBackplane = backplane != null ? backplane : new LocalBackplane(System::currentTimeMillis);
+        activeBackplane.start(hub);
+        draftFactory = new EventDraftFactory(new ObjectMapper(), maxEventSize);
+        long sweepEvery = Math.max(100, Math.min(1000, Math.min(completedStreamTtl, maxEventAge) / 4));
+        sweeper = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ProgressSweeper");
+        sweep = sweeper.scheduleWithFixedDelay(hub::sweep, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts serving HTTP, once; endpoints call it as they start, when platform-http is up. */
+    synchronized void startHttpHost() throws Exception {
+        if (httpHost == null) {
+            TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
+                    overloadRetryInterval, maxConnections, maxConnectionsPerAddress, maxHeaderSize);
+            HttpHost started = new HttpHost(getCamelContext(), hub, settings, attachToPlatformHttp, host, port);
+            started.start();
+            httpHost = started;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (httpHost != null) {
+                httpHost.stop();
+                httpHost = null;
+            }
+        }
+        if (sweep != null) {
+            sweep.cancel(false);
+            getCamelContext().getExecutorServiceManager().shutdown(sweeper);
+        }
+        if (activeBackplane != null) {
+            activeBackplane.stop();
+        }
+        super.doStop();
+    }
+
+    /** The hub of this component: streams, logs and subscriptions. */
+    public Hub hub() {
+        return hub;
+    }
+
+    /** The backplane in use. */
+    public Backplane backplane() {
+        return activeBackplane;
+    }
+
+    /** The HTTP host, once an endpoint has started. */
+    public synchronized HttpHost httpHost() {
+        return httpHost;
+    }
+
+    EventDraftFactory draftFactory() {
+        return draftFactory;
+    }
+
+    public String getBasePath() {
+        return basePath;
+    }
+
+    /** The path under which streams are served. */
+    public void setBasePath(String basePath) {
+        this.basePath = basePath;
+    }
+
+    public boolean isAttachToPlatformHttp() {
+        return attachToPlatformHttp;
+    }
+
+    /**
+     * Serve on the platform-http Vert.x router (same port as platform-http routes) when the
+     * application has one; else, or when false, the component starts its own Vert.x HTTP server.
+     */
+    public void setAttachToPlatformHttp(boolean attachToPlatformHttp) {
+        this.attachToPlatformHttp = attachToPlatformHttp;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    /** Host of the component's own HTTP server (used when there is no platform-http router). */
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    /** Port of the component's own HTTP server (used when there is no platform-http router); 0 picks a free port. */
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public long getHeartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /** How long a connection may stay silent before a heartbeat is sent. */
+    public void setHeartbeatInterval(long heartbeatInterval) {
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    public long getRetryInterval() {
+        return retryInterval;
+    }
+
+    /** The reconnection delay sent as retry: (with up to 20% jitter either way). */
+    public void setRetryInterval(long retryInterval) {
+        this.retryInterval = retryInterval;
+    }
+
+    public long getOverloadRetryInterval() {
+        return overloadRetryInterval;
+    }
+
+    /** The retry: sent when a connection bound is reached and the connection is closed at once. */
+    public void setOverloadRetryInterval(long overloadRetryInterval) {
+        this.overloadRetryInterval = overloadRetryInterval;
+    }
+
+    public boolean isReplayOnConnect() {
+        return replayOnConnect;
+    }
+
+    /** Whether a client connecting without a last event id first receives the stream's retained events. */
+    public void setReplayOnConnect(boolean replayOnConnect) {
+        this.replayOnConnect = replayOnConnect;
+    }
+
+    public int getMaxEventsPerStream() {
+        return maxEventsPerStream;
+    }
+
+    /** Events retained per stream for replay. */
+    public void setMaxEventsPerStream(int maxEventsPerStream) {
+        this.maxEventsPerStream = maxEventsPerStream;
+    }
+
+    public long getMaxBytesPerStream() {
+        return maxBytesPerStream;
+    }
+
+    /** Bytes retained per stream for replay; the oldest events go first. */
+    public void setMaxBytesPerStream(long maxBytesPerStream) {
+        this.maxBytesPerStream = maxBytesPerStream;
+    }
+
+    public long getMaxEventAge() {
+        return maxEventAge;
+    }
+
+    /** How long an event is retained for replay. */
+    public void setMaxEventAge(long maxEventAge) {
+        this.maxEventAge = maxEventAge;
+    }
+
+    public int getMaxStreams() {
+        return maxStreams;
+    }
+
+    /**
+     * Streams held at once. A new stream beyond it reclaims the oldest completed or empty stream,
+     * else the exchange fails.
+     */
+    public void setMaxStreams(int maxStreams) {
+        this.maxStreams = maxStreams;
+    }
+
+    public long getCompletedStreamTtl() {
+        return completedStreamTtl;
+    }
+
+    /** How long a completed stream is kept for late reconnects. */
+    public void setCompletedStreamTtl(long completedStreamTtl) {
+        this.completedStreamTtl = completedStreamTtl;
+    }
+
+    public int getMaxPendingEvents() {
+        return maxPendingEvents;
+    }
+
+    /** Live events queued for one subscriber that does not keep up. */
+    public void setMaxPendingEvents(int maxPendingEvents) {
+        this.maxPendingEvents = maxPendingEvents;
+    }
+
+    public SlowConsumerPolicy getSlowConsumerPolicy() {
+        return slowConsumerPolicy;
+    }
+
+    /**
+     * What happens when a subscriber's queue is full: coalesce (keep the newest non-terminal event
+     * per stream and event name) or disconnect (the client resumes by replay).
+     */
+    public void setSlowConsumerPolicy(SlowConsumerPolicy slowConsumerPolicy) {
+        this.slowConsumerPolicy = slowConsumerPolicy;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** Streaming connections held at once. */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getMaxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
+    /** Streaming connections held at once per client address. */
+    public void setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+        this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+    }
+
+    public int getMaxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    /** Bytes of request headers accepted; larger requests get 431. */
+    public void setMaxHeaderSize(int maxHeaderSize) {
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    public int getMaxEventSize() {
+        return maxEventSize;
+    }
+
+    /** Bytes of data in one event; larger events fail their exchange. */
+    public void setMaxEventSize(int maxEventSize) {
+        this.maxEventSize = maxEventSize;
+    }
+
+    public Backplane getBackplane() {
+        return backplane;
+    }
+
+    /** The backplane that gives events their ids; the default is the local, single-node one. */
+    public void setBackplane(Backplane backplane) {
+        this.backplane = backplane;
+    }
+}

@@ -1,0 +1,137 @@
+package io.camelprogress.component;
+
+import java.util.Set;
+
+import io.camelprogress.event.StreamNames;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Turns exchanges into sequenced, replayable events that browsers receive live over Server-Sent
+ * Events, resuming without loss after a dropped connection.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "progress", title = "Progress", syntax = "progress:channel",
+             producerOnly = true, category = { Category.HTTP, Category.NETWORKING }, headersClass = ProgressConstants.class)
+public class ProgressEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The channel: the first segment of every stream this endpoint publishes to, as in /progress/<channel>/<streamId>."
+                           + " Characters [A-Za-z0-9._~-]; names starting with _ are reserved.")
+    @Metadata(required = true)
+    private String channel;
+
+    @UriParam(defaultValue = "progress", description = "The event name when the exchange has no CamelProgressEvent header.")
+    private String eventName = "progress";
+
+    @UriParam(defaultValue = "done,error", description = "Event names that end their stream (comma-separated).")
+    private String terminalEvents = "done,error";
+
+    @UriParam(defaultValue = "body", description = "The event data: body (a String as is, other bodies as JSON) or progress"
+                                                   + " (a progress document built from the CamelProgress* headers and a splitter's index and size).")
+    private PayloadMode payload = PayloadMode.body;
+
+    @UriParam(description = "The sub-stream when the exchange has no CamelProgressStreamId header; without either, events go to the channel's own stream.")
+    private String streamId;
+
+    private Set<String> terminalEventNames = EventDraftFactory.parseNames(terminalEvents);
+
+    public ProgressEndpoint(String uri, ProgressComponent component, String channel) {
+        super(uri, component);
+        this.channel = channel;
+    }
+
+    @Override
+    public ProgressComponent getComponent() {
+        return (ProgressComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ProgressProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException(
+                "The progress component has no consumer yet: messages from browsers are not supported in this version");
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        StreamNames.require(channel, "channel");
+        if (channel.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("Invalid channel '" + channel
+                                               + "': a channel is one segment; put the rest in the CamelProgressStreamId header or the streamId option");
+        }
+        EventDraftFactory.requireEventName(eventName);
+        if (streamId != null && !streamId.isEmpty()) {
+            StreamNames.require(channel + '/' + streamId, "stream (from option streamId)");
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getComponent().startHttpHost();
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    /** The channel: the first segment of every stream this endpoint publishes to. */
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getEventName() {
+        return eventName;
+    }
+
+    /** The event name when the exchange has no CamelProgressEvent header. */
+    public void setEventName(String eventName) {
+        this.eventName = eventName;
+    }
+
+    public String getTerminalEvents() {
+        return terminalEvents;
+    }
+
+    /** Event names that end their stream (comma-separated). */
+    public void setTerminalEvents(String terminalEvents) {
+        this.terminalEvents = terminalEvents;
+        this.terminalEventNames = EventDraftFactory.parseNames(terminalEvents);
+    }
+
+    Set<String> terminalEventNames() {
+        return terminalEventNames;
+    }
+
+    public PayloadMode getPayload() {
+        return payload;
+    }
+
+    /**
+     * The event data: body (a String as is, other bodies as JSON) or progress (a progress document
+     * built from the CamelProgress* headers and a splitter's index and size).
+     */
+    public void setPayload(PayloadMode payload) {
+        this.payload = payload;
+    }
+
+    public String getStreamId() {
+        return streamId;
+    }
+
+    /** The sub-stream when the exchange has no CamelProgressStreamId header. */
+    public void setStreamId(String streamId) {
+        this.streamId = streamId;
+    }
+}

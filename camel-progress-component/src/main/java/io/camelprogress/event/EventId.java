@@ -1,0 +1,108 @@
+package io.camelprogress.event;
+
+import java.util.Objects;
+
+/**
+ * The id of an event: an epoch, chosen by the backplane when it starts, and a sequence number that
+ * grows by at least one for every event the backplane accepts. On the wire it is
+ * {@code <epoch>-<sequence>}, for example {@code k3f9-41}; clients treat it as opaque.
+ * <p>
+ * Ids of the same epoch compare by sequence. Ids of different epochs do not compare: a client that
+ * comes back with another epoch's id is told with a {@code reset} event.
+ */
+public final class EventId implements Comparable<EventId> {
+
+    private static final int MAX_EPOCH_LENGTH = 32;
+
+    private final String epoch;
+    private final long sequence;
+    private final String text;
+
+    public EventId(String epoch, long sequence) {
+        if (!isValidEpoch(epoch)) {
+            throw new IllegalArgumentException("Epoch must be 1 to 32 characters of [a-z0-9]: " + epoch);
+        }
+        if (sequence < 0) {
+            throw new IllegalArgumentException("Sequence must not be negative: " + sequence);
+        }
+        this.epoch = epoch;
+        this.sequence = sequence;
+        this.text = epoch + '-' + sequence;
+    }
+
+    /**
+     * Parses an id as a client sent it back.
+     *
+     * @return the id, or {@code null} when the text is not an id of this form (a client's id is
+     *         untrusted input, and a malformed one means "no id")
+     */
+    public static EventId parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        int dash = text.lastIndexOf('-');
+        if (dash <= 0 || dash == text.length() - 1 || text.length() - dash - 1 > 18) {
+            return null;
+        }
+        String epoch = text.substring(0, dash);
+        if (!isValidEpoch(epoch)) {
+            return null;
+        }
+        long sequence = 0;
+        for (int i = dash + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            sequence = sequence * 10 + (c - '0');
+        }
+        return new EventId(epoch, sequence);
+    }
+
+    /** Whether the text can be used as an epoch: 1 to 32 characters of {@code [a-z0-9]}. */
+    public static boolean isValidEpoch(String epoch) {
+        if (epoch == null || epoch.isEmpty() || epoch.length() > MAX_EPOCH_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < epoch.length(); i++) {
+            char c = epoch.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public String epoch() {
+        return epoch;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    /** Whether both ids come from the same epoch, so that their sequences compare. */
+    public boolean sameEpoch(EventId other) {
+        return other != null && epoch.equals(other.epoch);
+    }
+
+    @Override
+    public int compareTo(EventId other) {
+        return Long.compare(sequence, other.sequence);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EventId && ((EventId) o).sequence == sequence && ((EventId) o).epoch.equals(epoch);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(epoch, sequence);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

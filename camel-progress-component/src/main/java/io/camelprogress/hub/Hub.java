@@ -1,0 +1,331 @@
+package io.camelprogress.hub;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+
+import io.camelprogress.event.Event;
+import io.camelprogress.event.EventId;
+import io.camelprogress.event.StreamNames;
+
+/**
+ * The streams of one node: their bounded logs and the connections watching them.
+ * <p>
+ * Events come in from the backplane in id order. One lock orders every append against every
+ * subscribe, so a subscriber's replay and its live events meet with no gap and no duplicate: what
+ * was appended before it subscribed is replayed, what comes after is offered live. Offering only
+ * queues; no socket is written under the lock.
+ */
+public final class Hub {
+
+    private static final Comparator<Event> BY_SEQUENCE = Comparator.comparingLong(Event::sequence);
+
+    private final HubLimits limits;
+    private final LongSupplier clock;
+    private final boolean replayOnConnect;
+
+    private final Object lock = new Object();
+    // guarded by lock
+    private final Map<String, StreamLog> logs = new HashMap<>();
+    private final Map<String, List<Subscription>> byStream = new HashMap<>();
+    private final Map<String, List<Subscription>> byChannel = new HashMap<>();
+    private String epoch;
+    private long published;
+
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param limits          the memory bounds
+     * @param clock           milliseconds, for ages and TTLs
+     * @param replayOnConnect whether a client that connects without an id first gets the retained
+     *                        events (else only the end of a completed stream, then live events)
+     */
+    public Hub(HubLimits limits, LongSupplier clock, boolean replayOnConnect) {
+        this.limits = limits;
+        this.clock = clock;
+        this.replayOnConnect = replayOnConnect;
+    }
+
+    public HubLimits limits() {
+        return limits;
+    }
+
+    /** Sets the epoch of the ids the backplane will give; a client holding another epoch's id gets a reset. */
+    public void epoch(String epoch) {
+        synchronized (lock) {
+            this.epoch = epoch;
+        }
+    }
+
+    public String epoch() {
+        synchronized (lock) {
+            return epoch;
+        }
+    }
+
+    /**
+     * Makes room for an event of a stream before the backplane gives it an id: when the stream is
+     * new and {@code maxStreams} are held, the oldest completed or empty stream is dropped.
+     *
+     * @throws ProgressLimitExceededException when every stream held is active
+     */
+    public void reserve(String stream) {
+        synchronized (lock) {
+            if (!logs.containsKey(stream) && logs.size() >= limits.maxStreams() && !evictOne(false)) {
+                throw new ProgressLimitExceededException("The hub holds maxStreams=" + limits.maxStreams()
+                        + " active streams; stream '" + stream + "' was not created."
+                        + " Raise maxStreams, or end streams with a terminal event so they can be reclaimed");
+            }
+        }
+    }
+
+    /** Appends an event that the backplane gave an id, and offers it to the connections watching its stream. */
+    public void accept(Event event) {
+        long now = clock.getAsLong();
+        synchronized (lock) {
+            StreamLog log = logs.get(event.stream());
+            if (log == null) {
+                if (logs.size() >= limits.maxStreams()) {
+                    evictOne(true);
+                }
+                log = new StreamLog(event.stream(), now);
+                logs.put(event.stream(), log);
+            }
+            log.append(event, limits, now);
+            published++;
+            offer(byStream.get(event.stream()), event);
+            if (!byChannel.isEmpty()) {
+                offer(byChannel.get(StreamNames.channelOf(event.stream())), event);
+            }
+        }
+    }
+
+    private static void offer(List<Subscription> subs, Event event) {
+        if (subs != null) {
+            for (int i = 0, n = subs.size(); i < n; i++) {
+                subs.get(i).offerLive(event);
+            }
+        }
+    }
+
+    /**
+     * Subscribes a connection: replays what it missed after {@code cursor} (all retained events when
+     * it has none), then offers it live events.
+     *
+     * @param cursor the last id the client saw, or {@code null}
+     */
+    public SubscribeOutcome subscribe(StreamSelection selection, EventId cursor, SubscriptionSink sink) {
+        Subscription sub = new Subscription(selection, sink, limits);
+        synchronized (lock) {
+            long after = -1;
+            ResetNotice reset = null;
+            List<StreamLog> selected = selectedLogs(selection);
+            if (cursor != null && epoch != null && !cursor.epoch().equals(epoch)) {
+                reset = new ResetNotice(names(selected, selection), ResetNotice.EPOCH);
+            } else if (cursor != null) {
+                after = cursor.sequence();
+                List<String> gaps = new ArrayList<>();
+                for (StreamLog log : selected) {
+                    if (log.hasGapAfter(after)) {
+                        gaps.add(log.name());
+                    }
+                }
+                reset = gaps.isEmpty() ? null : new ResetNotice(gaps, ResetNotice.GAP);
+            }
+            List<Event> replay = new ArrayList<>();
+            for (StreamLog log : selected) {
+                Event terminal = log.terminal();
+                if (terminal != null && terminal.sequence() <= after) {
+                    sub.alreadyEnded(log.name());
+                } else if (cursor != null || replayOnConnect) {
+                    log.collectAfter(after, replay);
+                } else if (terminal != null) {
+                    replay.add(terminal);
+                }
+            }
+            if (reset == null && sub.finishedBeforeStart()) {
+                return new SubscribeOutcome(null, true);
+            }
+            if (selected.size() > 1) {
+                replay.sort(BY_SEQUENCE);
+            }
+            sub.offerReplay(reset, replay);
+            for (String stream : selection.streams()) {
+                byStream.computeIfAbsent(stream, k -> new ArrayList<>(2)).add(sub);
+            }
+            for (String channel : selection.channels()) {
+                byChannel.computeIfAbsent(channel, k -> new ArrayList<>(2)).add(sub);
+            }
+        }
+        subscriptions.add(sub);
+        return new SubscribeOutcome(sub, false);
+    }
+
+    private List<StreamLog> selectedLogs(StreamSelection selection) {
+        List<StreamLog> selected = new ArrayList<>();
+        for (String stream : selection.streams()) {
+            StreamLog log = logs.get(stream);
+            if (log != null) {
+                selected.add(log);
+            }
+        }
+        if (!selection.channels().isEmpty()) {
+            for (StreamLog log : logs.values()) {
+                if (selection.channels().contains(StreamNames.channelOf(log.name()))
+                        && !selection.streams().contains(log.name())) {
+                    selected.add(log);
+                }
+            }
+        }
+        return selected;
+    }
+
+    private static List<String> names(List<StreamLog> logs, StreamSelection selection) {
+        List<String> names = new ArrayList<>(selection.streams());
+        for (StreamLog log : logs) {
+            if (!names.contains(log.name())) {
+                names.add(log.name());
+            }
+        }
+        return names;
+    }
+
+    /** Removes a connection's subscription; it receives nothing more. */
+    public void unsubscribe(Subscription sub) {
+        sub.close();
+        synchronized (lock) {
+            for (String stream : sub.selection().streams()) {
+                remove(byStream, stream, sub);
+            }
+            for (String channel : sub.selection().channels()) {
+                remove(byChannel, channel, sub);
+            }
+        }
+        subscriptions.remove(sub);
+    }
+
+    private static void remove(Map<String, List<Subscription>> index, String key, Subscription sub) {
+        List<Subscription> subs = index.get(key);
+        if (subs != null) {
+            // copy on change: an offer loop on this very thread (an overflow closing its connection) may be iterating the old list
+            List<Subscription> copy = new ArrayList<>(subs);
+            copy.remove(sub);
+            if (copy.isEmpty()) {
+                index.remove(key);
+            } else {
+                index.put(key, copy);
+            }
+        }
+    }
+
+    /**
+     * Applies the age bound and the completed-stream TTL; run periodically.
+     *
+     * @return how many streams were dropped
+     */
+    public int sweep() {
+        long now = clock.getAsLong();
+        int dropped = 0;
+        synchronized (lock) {
+            for (var it = logs.values().iterator(); it.hasNext();) {
+                StreamLog log = it.next();
+                if (log.completed() && now - log.lastActivityMillis() >= limits.completedTtlMillis()) {
+                    it.remove();
+                    dropped++;
+                } else {
+                    log.expire(now - limits.maxEventAgeMillis());
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /** Drops the least recently active completed or empty stream, or any when {@code force}. */
+    private boolean evictOne(boolean force) {
+        StreamLog oldest = null;
+        for (StreamLog log : logs.values()) {
+            boolean reclaimable = force || log.completed() || log.size() == 0;
+            if (reclaimable && (oldest == null || log.lastActivityMillis() < oldest.lastActivityMillis())) {
+                oldest = log;
+            }
+        }
+        if (oldest != null) {
+            logs.remove(oldest.name());
+        }
+        return oldest != null;
+    }
+
+    /** The state of each named stream, for the snapshot request; unknown streams are left out. */
+    public List<StreamSnapshot> snapshot(Collection<String> streams) {
+        List<StreamSnapshot> result = new ArrayList<>();
+        synchronized (lock) {
+            for (String stream : streams) {
+                StreamLog log = logs.get(stream);
+                if (log != null) {
+                    Map<String, Event> latest = new LinkedHashMap<>();
+                    for (Event e : log.events()) {
+                        latest.remove(e.name());
+                        latest.put(e.name(), e);
+                    }
+                    result.add(new StreamSnapshot(stream, latest, log.last(), log.completed()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Names of the streams held now in a channel. */
+    public List<String> streamsOf(String channel) {
+        List<String> names = new ArrayList<>();
+        synchronized (lock) {
+            for (String name : logs.keySet()) {
+                if (StreamNames.channelOf(name).equals(channel)) {
+                    names.add(name);
+                }
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** Streams held now. */
+    public int streamCount() {
+        synchronized (lock) {
+            return logs.size();
+        }
+    }
+
+    /** Events retained in one stream's log, or 0 when the stream is unknown. */
+    public int retainedEvents(String stream) {
+        synchronized (lock) {
+            StreamLog log = logs.get(stream);
+            return log == null ? 0 : log.size();
+        }
+    }
+
+    /** Bytes retained in one stream's log, or 0 when the stream is unknown. */
+    public long retainedBytes(String stream) {
+        synchronized (lock) {
+            StreamLog log = logs.get(stream);
+            return log == null ? 0 : log.bytes();
+        }
+    }
+
+    /** Events accepted since start. */
+    public long published() {
+        synchronized (lock) {
+            return published;
+        }
+    }
+
+    /** The connections subscribed now. */
+    public List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+}

@@ -1,0 +1,16 @@
+package io.camelprogress.hub;
+
+import java.util.List;
+
+/**
+ * Tells a subscriber that its resume point could not be honoured for some streams: events were
+ * dropped before it read them ({@code gap}) or its id is from another epoch ({@code epoch}).
+ *
+ * @param streams the streams concerned
+ * @param reason  {@code gap} or {@code epoch}
+ */
+public record ResetNotice(List<String> streams, String reason) {
+
+    public static final String GAP = "gap";
+    public static final String EPOCH = "epoch";
+}

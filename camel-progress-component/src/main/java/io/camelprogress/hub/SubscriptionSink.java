@@ -1,0 +1,14 @@
+package io.camelprogress.hub;
+
+/**
+ * The transport side of a {@link Subscription}: a connection that writes what the subscription
+ * queues. Both methods are called from publishing threads and must not block.
+ */
+public interface SubscriptionSink {
+
+    /** Events were queued while none were; drain them on the connection's own thread. */
+    void wakeup();
+
+    /** The subscription gave up on this connection (it fell too far behind); close it. */
+    void overflowed();
+}
