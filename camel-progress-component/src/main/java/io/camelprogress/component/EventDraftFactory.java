@@ -1,5 +1,8 @@
 package io.camelprogress.component;
 
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
@@ -10,9 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.event.StreamNames;
+import io.vertx.core.buffer.Buffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
 
 /** Builds the event of an exchange, checking every value a client will see. */
 final class EventDraftFactory {
@@ -49,6 +55,10 @@ final class EventDraftFactory {
             } else if (body instanceof byte[] bytes) {
                 data = new String(bytes, StandardCharsets.UTF_8);
                 json = false;
+            } else if (isRawContent(body)) {
+                // bytes from HTTP, files and streams are content, not objects to serialize
+                data = in.getMandatoryBody(String.class);
+                json = false;
             } else {
                 data = toJson(exchange, body);
                 json = true;
@@ -63,6 +73,11 @@ final class EventDraftFactory {
             }
         }
         return draft;
+    }
+
+    private static boolean isRawContent(Object body) {
+        return body instanceof InputStream || body instanceof Reader || body instanceof StreamCache
+               || body instanceof ByteBuffer || body instanceof WrappedFile || body instanceof Buffer;
     }
 
     private static String streamOf(Message in, ProgressEndpoint endpoint) {

@@ -13,7 +13,9 @@ import io.camelprogress.hub.HubLimits;
 import io.camelprogress.hub.SlowConsumerPolicy;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.TransportSettings;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -78,6 +80,8 @@ public class ProgressComponent extends DefaultComponent {
 
     private Hub hub;
     private Backplane activeBackplane;
+    private boolean backplaneStarted;
+    private boolean startupListenerAdded;
     private EventDraftFactory draftFactory;
     private HttpHost httpHost;
     private ScheduledExecutorService sweeper;
@@ -91,21 +95,60 @@ public class ProgressComponent extends DefaultComponent {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    protected void doInit() throws Exception {
+        super.doInit();
+        // built here, not at start: endpoints may start (and serve) before the component itself is started
         HubLimits limits = new HubLimits(maxEventsPerStream, maxBytesPerStream, maxEventAge, maxStreams,
                 completedStreamTtl, maxPendingEvents, slowConsumerPolicy);
         hub = new Hub(limits, System::currentTimeMillis, replayOnConnect);
         activeBackplane = backplane != null ? backplane : new LocalBackplane(System::currentTimeMillis);
-        activeBackplane.start(hub);
         draftFactory = new EventDraftFactory(new ObjectMapper(), maxEventSize);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        startBackplane();
         long sweepEvery = Math.max(100, Math.min(1000, Math.min(completedStreamTtl, maxEventAge) / 4));
         sweeper = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ProgressSweeper");
         sweep = sweeper.scheduleWithFixedDelay(hub::sweep, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts serving HTTP, once; endpoints call it as they start, when platform-http is up. */
+    private synchronized void startBackplane() throws Exception {
+        if (!backplaneStarted) {
+            activeBackplane.start(hub);
+            backplaneStarted = true;
+        }
+    }
+
+    /**
+     * Starts serving HTTP once the CamelContext is fully started: the platform-http server binds its
+     * router as a service of its own, which may start after our endpoints do.
+     */
+    void startHttpHostWhenReady() throws Exception {
+        if (getCamelContext().isStarted()) {
+            startHttpHost();
+        } else if (!startupListenerAdded) {
+            startupListenerAdded = true;
+            getCamelContext().addStartupListener(new ExtendedStartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                    if (alreadyStarted) {
+                        startHttpHost();
+                    }
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                    startHttpHost();
+                }
+            });
+        }
+    }
+
+    /** Starts serving HTTP, once. */
     synchronized void startHttpHost() throws Exception {
+        startBackplane();
         if (httpHost == null) {
             TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
                     overloadRetryInterval, maxConnections, maxConnectionsPerAddress, maxHeaderSize);
@@ -127,8 +170,11 @@ public class ProgressComponent extends DefaultComponent {
             sweep.cancel(false);
             getCamelContext().getExecutorServiceManager().shutdown(sweeper);
         }
-        if (activeBackplane != null) {
-            activeBackplane.stop();
+        synchronized (this) {
+            if (backplaneStarted) {
+                activeBackplane.stop();
+                backplaneStarted = false;
+            }
         }
         super.doStop();
     }

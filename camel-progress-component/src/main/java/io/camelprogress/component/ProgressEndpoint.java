@@ -79,7 +79,7 @@ public class ProgressEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getComponent().startHttpHost();
+        getComponent().startHttpHostWhenReady();
     }
 
     public String getChannel() {

@@ -2,6 +2,7 @@ package io.camelprogress.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +51,7 @@ public final class HttpHost {
     }
 
     public void start() throws Exception {
-        VertxPlatformHttpRouter platformRouter = attachToPlatformHttp ? VertxPlatformHttpRouter.lookup(camelContext) : null;
+        VertxPlatformHttpRouter platformRouter = attachToPlatformHttp ? findPlatformRouter() : null;
         if (platformRouter != null) {
             mount(platformRouter, platformRouter.vertx());
             attached = true;
@@ -69,6 +70,16 @@ public final class HttpHost {
         server = vertx.createHttpServer(options).requestHandler(router).listen()
                 .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.info("Serving progress streams at http://{}:{}{}", host, server.actualPort(), settings.basePath());
+    }
+
+    /**
+     * The application's platform-http router. Routers are bound per port; when there are several
+     * (a management server beside the main one), the main server's is taken.
+     */
+    private VertxPlatformHttpRouter findPlatformRouter() {
+        Set<VertxPlatformHttpRouter> routers = camelContext.getRegistry().findByType(VertxPlatformHttpRouter.class);
+        return routers.stream().filter(VertxPlatformHttpRouter::isMainServer).findFirst()
+                .orElse(routers.stream().findFirst().orElse(null));
     }
 
     private void mount(Router router, Vertx vertx) {

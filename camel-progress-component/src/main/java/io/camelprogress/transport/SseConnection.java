@@ -163,9 +163,9 @@ final class SseConnection implements SubscriptionSink {
         if (heartbeatTimer >= 0) {
             vertx.cancelTimer(heartbeatTimer);
         }
+        limiter.release(address);
         if (subscription != null) {
             hub.unsubscribe(subscription);
         }
-        limiter.release(address);
     }
 }

@@ -1,0 +1,173 @@
+package io.camelprogress.component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.camelprogress.event.Event;
+import io.camelprogress.hub.ProgressLimitExceededException;
+import io.camelprogress.hub.StreamSnapshot;
+import io.camelprogress.testing.SseFrame;
+import io.camelprogress.testing.SseTestClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The producer: streams, event names, payloads, terminal events and bad input. */
+@Timeout(30)
+class ProgressProducerTest extends CamelTestSupport {
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        ProgressComponent progress = new ProgressComponent();
+        progress.setHost("127.0.0.1");
+        progress.setPort(0);
+        progress.setMaxEventSize(1000);
+        progress.setMaxStreams(50);
+        context.addComponent("progress", progress);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:body").to("progress:uploads");
+                from("direct:progress").to("progress:uploads?payload=progress&streamId=fixed");
+                from("direct:split").split(body().tokenize("\n"))
+                        .setHeader(ProgressConstants.STREAM_ID, constant("file1"))
+                        .to("progress:uploads?payload=progress");
+                from("direct:custom").to("progress:jobs?eventName=step&terminalEvents=finished,failed");
+            }
+        };
+    }
+
+    private ProgressComponent progress() {
+        return context.getComponent("progress", ProgressComponent.class);
+    }
+
+    private Map<String, Event> latest(String stream) {
+        List<StreamSnapshot> snapshots = progress().hub().snapshot(List.of(stream));
+        assertEquals(1, snapshots.size(), "stream " + stream + " exists");
+        return snapshots.get(0).latest();
+    }
+
+    private Exchange send(String uri, Object body, Map<String, Object> headers) {
+        return template.request(uri, e -> {
+            e.getMessage().setBody(body);
+            headers.forEach(e.getMessage()::setHeader);
+        });
+    }
+
+    @Test
+    void stringBodyAsIsAndEventIdOnTheExchange() {
+        Exchange exchange = send("direct:body", "hello\nworld", Map.of(ProgressConstants.STREAM_ID, "job1"));
+        String id = exchange.getMessage().getHeader(ProgressConstants.EVENT_ID, String.class);
+        assertNotNull(id);
+        assertTrue(id.matches("[a-z0-9]{6}-\\d+"), id);
+        Event event = latest("uploads/job1").get("progress");
+        assertEquals("hello\nworld", event.data());
+        assertFalse(event.json());
+        assertEquals(id, event.id().toString());
+    }
+
+    @Test
+    void otherBodiesAsJson() {
+        send("direct:body", Map.of("percent", 30), Map.of(ProgressConstants.STREAM_ID, "json"));
+        Event event = latest("uploads/json").get("progress");
+        assertEquals("{\"percent\":30}", event.data());
+        assertTrue(event.json());
+    }
+
+    @Test
+    void withoutStreamIdTheChannelIsTheStream() {
+        send("direct:body", "x", Map.of());
+        assertEquals("x", latest("uploads").get("progress").data());
+    }
+
+    @Test
+    void progressPayloadFromHeaders() {
+        send("direct:progress", "half way", Map.of(ProgressConstants.STAGE, "scanning", ProgressConstants.PERCENT, 50));
+        assertEquals("{\"stream\":\"uploads/fixed\",\"stage\":\"scanning\",\"percent\":50,\"message\":\"half way\"}",
+                latest("uploads/fixed").get("progress").data());
+        send("direct:progress", null, Map.of(ProgressConstants.CURRENT, 1, ProgressConstants.TOTAL, 3,
+                ProgressConstants.MESSAGE, "one of three"));
+        assertEquals("{\"stream\":\"uploads/fixed\",\"percent\":33.3,\"current\":1,\"total\":3,\"message\":\"one of three\"}",
+                latest("uploads/fixed").get("progress").data());
+    }
+
+    @Test
+    void progressPayloadFromASplitter() throws Exception {
+        try (SseTestClient client = SseTestClient.open(
+                "http://127.0.0.1:" + progress().httpHost().port() + "/progress/uploads/file1")) {
+            assertEquals(200, client.status());
+            template.sendBody("direct:split", "a\nb\nc\nd");
+            List<SseFrame> events = client.events(4, Duration.ofSeconds(10));
+            assertEquals("{\"stream\":\"uploads/file1\",\"percent\":25,\"current\":1,\"total\":4,\"message\":\"a\"}", events.get(0).data());
+            assertEquals("{\"stream\":\"uploads/file1\",\"percent\":100,\"current\":4,\"total\":4,\"message\":\"d\"}", events.get(3).data());
+        }
+    }
+
+    @Test
+    void terminalByHeaderAndByConfiguredNames() {
+        send("direct:custom", "s1", Map.of(ProgressConstants.STREAM_ID, "a"));
+        assertFalse(progress().hub().snapshot(List.of("jobs/a")).get(0).completed());
+        send("direct:custom", "ok", Map.of(ProgressConstants.STREAM_ID, "a", ProgressConstants.EVENT, "finished"));
+        assertTrue(progress().hub().snapshot(List.of("jobs/a")).get(0).completed());
+        send("direct:custom", "done is not terminal here", Map.of(ProgressConstants.STREAM_ID, "b", ProgressConstants.EVENT, "done"));
+        assertFalse(progress().hub().snapshot(List.of("jobs/b")).get(0).completed());
+        send("direct:custom", "stop", Map.of(ProgressConstants.STREAM_ID, "c", ProgressConstants.TERMINAL, true));
+        StreamSnapshot c = progress().hub().snapshot(List.of("jobs/c")).get(0);
+        assertTrue(c.completed());
+        assertEquals("step", c.lastEvent().name());
+    }
+
+    @Test
+    void eventNameWithLineBreakFailsTheExchange() {
+        Exchange exchange = send("direct:body", "x", Map.of(ProgressConstants.STREAM_ID, "bad", ProgressConstants.EVENT, "evil\nevent: x"));
+        assertInstanceOf(IllegalArgumentException.class, exchange.getException());
+        assertEquals("Event name must not contain CR, LF or NUL: 'evil\\u000aevent: x'", exchange.getException().getMessage());
+        assertTrue(progress().hub().snapshot(List.of("uploads/bad")).isEmpty(), "nothing was published");
+    }
+
+    @Test
+    void badStreamIdFailsTheExchange() {
+        for (String streamId : List.of("a\nb", "a b", "a\0", "../x", "x".repeat(200))) {
+            Exchange exchange = send("direct:body", "x", Map.of(ProgressConstants.STREAM_ID, streamId));
+            assertInstanceOf(IllegalArgumentException.class, exchange.getException(), streamId);
+            assertTrue(exchange.getException().getMessage().startsWith("Invalid stream (from header CamelProgressStreamId)"),
+                    exchange.getException().getMessage());
+        }
+    }
+
+    @Test
+    void eventOverMaxEventSizeFailsTheExchange() {
+        Exchange exchange = send("direct:body", "é".repeat(501), Map.of(ProgressConstants.STREAM_ID, "big"));
+        assertInstanceOf(IllegalArgumentException.class, exchange.getException());
+        assertEquals("Event for stream 'uploads/big' has 1002 bytes of data, more than maxEventSize=1000",
+                exchange.getException().getMessage());
+        assertTrue(progress().hub().snapshot(List.of("uploads/big")).isEmpty());
+        assertTrue(send("direct:body", "é".repeat(500), Map.of(ProgressConstants.STREAM_ID, "big")).getException() == null);
+    }
+
+    @Test
+    void maxStreamsReachedFailsTheExchangeWithTheBoundNamed() {
+        for (int i = 0; i < 60; i++) {
+            send("direct:body", "x", Map.of(ProgressConstants.STREAM_ID, "many" + i));
+        }
+        Exchange exchange = send("direct:body", "x", Map.of(ProgressConstants.STREAM_ID, "one-too-many"));
+        assertInstanceOf(ProgressLimitExceededException.class, exchange.getException());
+        assertTrue(exchange.getException().getMessage().contains("maxStreams=50"));
+    }
+}
