@@ -21,8 +21,8 @@ import org.apache.camel.support.DefaultEndpoint;
              producerOnly = true, category = { Category.HTTP, Category.NETWORKING }, headersClass = ProgressConstants.class)
 public class ProgressEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "The channel: the first segment of every stream this endpoint publishes to, as in /progress/<channel>/<streamId>."
-                           + " Characters [A-Za-z0-9._~-]; names starting with _ are reserved.")
+    @UriPath(description = "The channel: the first segment of every stream this endpoint publishes to, as in /progress/CHANNEL/STREAMID."
+                           + " Letters, digits and . _ ~ - only; names starting with _ are reserved.")
     @Metadata(required = true)
     private String channel;
 
@@ -33,7 +33,7 @@ public class ProgressEndpoint extends DefaultEndpoint {
     private String terminalEvents = "done,error";
 
     @UriParam(defaultValue = "body", description = "The event data: body (a String as is, other bodies as JSON) or progress"
-                                                   + " (a progress document built from the CamelProgress* headers and a splitter's index and size).")
+                                                   + " (a progress document built from the CamelProgressStage, Percent, Current, Total and Message headers and a splitter's index and size).")
     private PayloadMode payload = PayloadMode.body;
 
     @UriParam(description = "The sub-stream when the exchange has no CamelProgressStreamId header; without either, events go to the channel's own stream.")
