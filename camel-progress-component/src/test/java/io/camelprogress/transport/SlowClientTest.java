@@ -1,6 +1,7 @@
 package io.camelprogress.transport;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelprogress.event.EventId;
+import io.camelprogress.hub.SlowConsumerPolicy;
 import io.camelprogress.hub.Subscription;
 import io.camelprogress.testing.Await;
 import io.camelprogress.testing.ProgressServer;
@@ -62,6 +64,32 @@ class SlowClientTest {
             assertTrue(slow.pending() <= MAX_PENDING);
             LOG.info("Published {} events in {} ms with a stalled subscriber; its queue peaked at {} (bound {}), {} coalesced",
                     EVENTS, publishMillis, slow.pendingHighWater(), MAX_PENDING, slow.coalesced());
+        }
+    }
+
+    @Test
+    void stalledSubscriberIsDisconnectedWithThatPolicy() throws Exception {
+        try (ProgressServer server = new ProgressServer(c -> {
+            c.setMaxPendingEvents(100);
+            c.setSlowConsumerPolicy(SlowConsumerPolicy.disconnect);
+        }); Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new InetSocketAddress("127.0.0.1", server.component().httpHost().port()), 5000);
+            request(stalled, "/progress/up/drop");
+            Await.until(() -> server.component().hub().subscriptions().size() == 1, Duration.ofSeconds(10), "the subscriber");
+            for (int i = 0; i < 20_000 && !server.component().hub().subscriptions().isEmpty(); i++) {
+                server.publish("drop", null, "{\"n\":" + i + ",\"pad\":\"................................................\"}");
+            }
+            Await.until(() -> server.component().hub().subscriptions().isEmpty(), Duration.ofSeconds(10),
+                    "the stalled subscriber to be disconnected");
+            stalled.setSoTimeout(10_000);
+            InputStream in = stalled.getInputStream();
+            byte[] chunk = new byte[1 << 16];
+            long drained = 0;
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                drained += n;
+            }
+            LOG.info("The stalled subscriber was disconnected after {} bytes reached it", drained);
         }
     }
 

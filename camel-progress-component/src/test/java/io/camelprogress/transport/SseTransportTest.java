@@ -114,6 +114,20 @@ class SseTransportTest {
     }
 
     @Test
+    void idFromBeforeARestartGetsAnEpochReset() throws Exception {
+        String before = server.publish("epoch", null, "before restart");
+        server.close();
+        server = new ProgressServer();
+        String after = server.publish("epoch", null, "after restart");
+        try (SseTestClient client = SseTestClient.open(server.url("up/epoch"), Map.of("Last-Event-ID", before))) {
+            List<SseFrame> events = client.events(2, WAIT);
+            assertEquals("reset", events.get(0).event());
+            assertEquals("{\"streams\":[\"up/epoch\"],\"reason\":\"epoch\"}", events.get(0).data());
+            assertEquals(after, events.get(1).id());
+        }
+    }
+
+    @Test
     void terminalEventEndsTheResponseAndReconnectGets204() throws Exception {
         String last;
         try (SseTestClient client = SseTestClient.open(server.url("up/job4"))) {
