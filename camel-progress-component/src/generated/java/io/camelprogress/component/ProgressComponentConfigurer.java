@@ -23,6 +23,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ProgressComponent target = (ProgressComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedorigins":
+        case "allowedOrigins": target.setAllowedOrigins(property(camelContext, java.lang.String.class, value)); return true;
         case "attachtoplatformhttp":
         case "attachToPlatformHttp": target.setAttachToPlatformHttp(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
@@ -30,6 +32,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "backplane": target.setBackplane(property(camelContext, io.camelprogress.backplane.Backplane.class, value)); return true;
         case "basepath":
         case "basePath": target.setBasePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "completedstreamttl":
         case "completedStreamTtl": target.setCompletedStreamTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "heartbeatinterval":
@@ -37,6 +41,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "longpolltimeout":
+        case "longPollTimeout": target.setLongPollTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxbytesperstream":
         case "maxBytesPerStream": target.setMaxBytesPerStream(property(camelContext, long.class, value)); return true;
         case "maxconnections":
@@ -55,8 +61,12 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": target.setMaxPendingEvents(property(camelContext, int.class, value)); return true;
         case "maxstreams":
         case "maxStreams": target.setMaxStreams(property(camelContext, int.class, value)); return true;
+        case "maxupstreammessagesize":
+        case "maxUpstreamMessageSize": target.setMaxUpstreamMessageSize(property(camelContext, int.class, value)); return true;
         case "overloadretryinterval":
         case "overloadRetryInterval": target.setOverloadRetryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pongtimeout":
+        case "pongTimeout": target.setPongTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
         case "replayonconnect":
         case "replayOnConnect": target.setReplayOnConnect(property(camelContext, boolean.class, value)); return true;
@@ -71,6 +81,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedorigins":
+        case "allowedOrigins": return java.lang.String.class;
         case "attachtoplatformhttp":
         case "attachToPlatformHttp": return boolean.class;
         case "autowiredenabled":
@@ -78,6 +90,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "backplane": return io.camelprogress.backplane.Backplane.class;
         case "basepath":
         case "basePath": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "completedstreamttl":
         case "completedStreamTtl": return long.class;
         case "heartbeatinterval":
@@ -85,6 +99,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "host": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "longpolltimeout":
+        case "longPollTimeout": return long.class;
         case "maxbytesperstream":
         case "maxBytesPerStream": return long.class;
         case "maxconnections":
@@ -103,8 +119,12 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": return int.class;
         case "maxstreams":
         case "maxStreams": return int.class;
+        case "maxupstreammessagesize":
+        case "maxUpstreamMessageSize": return int.class;
         case "overloadretryinterval":
         case "overloadRetryInterval": return long.class;
+        case "pongtimeout":
+        case "pongTimeout": return long.class;
         case "port": return int.class;
         case "replayonconnect":
         case "replayOnConnect": return boolean.class;
@@ -120,6 +140,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ProgressComponent target = (ProgressComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedorigins":
+        case "allowedOrigins": return target.getAllowedOrigins();
         case "attachtoplatformhttp":
         case "attachToPlatformHttp": return target.isAttachToPlatformHttp();
         case "autowiredenabled":
@@ -127,6 +149,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "backplane": return target.getBackplane();
         case "basepath":
         case "basePath": return target.getBasePath();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "completedstreamttl":
         case "completedStreamTtl": return target.getCompletedStreamTtl();
         case "heartbeatinterval":
@@ -134,6 +158,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "host": return target.getHost();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "longpolltimeout":
+        case "longPollTimeout": return target.getLongPollTimeout();
         case "maxbytesperstream":
         case "maxBytesPerStream": return target.getMaxBytesPerStream();
         case "maxconnections":
@@ -152,8 +178,12 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": return target.getMaxPendingEvents();
         case "maxstreams":
         case "maxStreams": return target.getMaxStreams();
+        case "maxupstreammessagesize":
+        case "maxUpstreamMessageSize": return target.getMaxUpstreamMessageSize();
         case "overloadretryinterval":
         case "overloadRetryInterval": return target.getOverloadRetryInterval();
+        case "pongtimeout":
+        case "pongTimeout": return target.getPongTimeout();
         case "port": return target.getPort();
         case "replayonconnect":
         case "replayOnConnect": return target.isReplayOnConnect();

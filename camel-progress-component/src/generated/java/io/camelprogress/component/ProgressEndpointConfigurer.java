@@ -23,10 +23,17 @@ public class ProgressEndpointConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ProgressEndpoint target = (ProgressEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "eventname":
         case "eventName": target.setEventName(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lifecycle": target.setLifecycle(property(camelContext, boolean.class, value)); return true;
         case "payload": target.setPayload(property(camelContext, io.camelprogress.component.PayloadMode.class, value)); return true;
         case "streamid":
         case "streamId": target.setStreamId(property(camelContext, java.lang.String.class, value)); return true;
@@ -39,10 +46,17 @@ public class ProgressEndpointConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "eventname":
         case "eventName": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lifecycle": return boolean.class;
         case "payload": return io.camelprogress.component.PayloadMode.class;
         case "streamid":
         case "streamId": return java.lang.String.class;
@@ -56,10 +70,17 @@ public class ProgressEndpointConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ProgressEndpoint target = (ProgressEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "eventname":
         case "eventName": return target.getEventName();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lifecycle": return target.isLifecycle();
         case "payload": return target.getPayload();
         case "streamid":
         case "streamId": return target.getStreamId();

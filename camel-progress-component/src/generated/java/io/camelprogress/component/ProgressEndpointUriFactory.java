@@ -23,10 +23,14 @@ public class ProgressEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(6);
+        Set<String> props = new HashSet<>(10);
+        props.add("bridgeErrorHandler");
         props.add("channel");
         props.add("eventName");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("lazyStartProducer");
+        props.add("lifecycle");
         props.add("payload");
         props.add("streamId");
         props.add("terminalEvents");

@@ -11,6 +11,7 @@ import io.camelprogress.backplane.LocalBackplane;
 import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.HubLimits;
 import io.camelprogress.hub.SlowConsumerPolicy;
+import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.TransportSettings;
 import org.apache.camel.CamelContext;
@@ -75,6 +76,19 @@ public class ProgressComponent extends DefaultComponent {
     private int maxHeaderSize = 8192;
     @Metadata(label = "bounds", defaultValue = "65536", description = "Bytes of data in one event; larger events fail their exchange.")
     private int maxEventSize = 65_536;
+    @Metadata(label = "websocket", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long a WebSocket peer may take to answer a ping before it is closed.")
+    private long pongTimeout = 10_000;
+    @Metadata(label = "security",
+              description = "Origins (as in https://app.example.com, comma-separated, or *) allowed to open WebSockets and POST besides the server's own."
+                            + " Requests without an Origin header (non-browser clients) are allowed.")
+    private String allowedOrigins;
+    @Metadata(label = "bounds", defaultValue = "65536",
+              description = "Bytes of one message from a browser (WebSocket message or POST body); a larger WebSocket message closes with 1009, a larger POST gets 413.")
+    private int maxUpstreamMessageSize = 65_536;
+    @Metadata(label = "longpoll", defaultValue = "25000", javaType = "java.time.Duration",
+              description = "How long a long-poll is held when no event comes; also the longest a client may ask for with ?timeout=.")
+    private long longPollTimeout = 25_000;
     @Metadata(label = "advanced", description = "The backplane that gives events their ids; the default is the local, single-node one.")
     private Backplane backplane;
 
@@ -84,6 +98,8 @@ public class ProgressComponent extends DefaultComponent {
     private boolean startupListenerAdded;
     private EventDraftFactory draftFactory;
     private HttpHost httpHost;
+    private final ConnectionRegistry connections = new ConnectionRegistry();
+    private final UpstreamRouter upstreamRouter = new UpstreamRouter();
     private ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweep;
 
@@ -151,8 +167,10 @@ public class ProgressComponent extends DefaultComponent {
         startBackplane();
         if (httpHost == null) {
             TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
-                    overloadRetryInterval, maxConnections, maxConnectionsPerAddress, maxHeaderSize);
-            HttpHost started = new HttpHost(getCamelContext(), hub, settings, attachToPlatformHttp, host, port);
+                    overloadRetryInterval, maxConnections, maxConnectionsPerAddress, maxHeaderSize, pongTimeout,
+                    EventDraftFactory.parseNames(allowedOrigins), maxUpstreamMessageSize, longPollTimeout);
+            HttpHost started = new HttpHost(getCamelContext(), hub, settings, connections, upstreamRouter,
+                    attachToPlatformHttp, host, port);
             started.start();
             httpHost = started;
         }
@@ -192,6 +210,15 @@ public class ProgressComponent extends DefaultComponent {
     /** The HTTP host, once an endpoint has started. */
     public synchronized HttpHost httpHost() {
         return httpHost;
+    }
+
+    /** The open streaming connections, by the key a route answers them with. */
+    public ConnectionRegistry connections() {
+        return connections;
+    }
+
+    UpstreamRouter upstreamRouter() {
+        return upstreamRouter;
     }
 
     EventDraftFactory draftFactory() {
@@ -376,6 +403,49 @@ public class ProgressComponent extends DefaultComponent {
     /** Bytes of data in one event; larger events fail their exchange. */
     public void setMaxEventSize(int maxEventSize) {
         this.maxEventSize = maxEventSize;
+    }
+
+    public long getPongTimeout() {
+        return pongTimeout;
+    }
+
+    /** How long a WebSocket peer may take to answer a ping before it is closed. */
+    public void setPongTimeout(long pongTimeout) {
+        this.pongTimeout = pongTimeout;
+    }
+
+    public String getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /**
+     * Origins (as in https://app.example.com, comma-separated, or *) allowed to open WebSockets and
+     * POST besides the server's own. Requests without an Origin header (non-browser clients) are
+     * allowed.
+     */
+    public void setAllowedOrigins(String allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    public int getMaxUpstreamMessageSize() {
+        return maxUpstreamMessageSize;
+    }
+
+    /**
+     * Bytes of one message from a browser (WebSocket message or POST body); a larger WebSocket
+     * message closes with 1009, a larger POST gets 413.
+     */
+    public void setMaxUpstreamMessageSize(int maxUpstreamMessageSize) {
+        this.maxUpstreamMessageSize = maxUpstreamMessageSize;
+    }
+
+    public long getLongPollTimeout() {
+        return longPollTimeout;
+    }
+
+    /** How long a long-poll is held when no event comes; also the longest a client may ask for with ?timeout=. */
+    public void setLongPollTimeout(long longPollTimeout) {
+        this.longPollTimeout = longPollTimeout;
     }
 
     public Backplane getBackplane() {

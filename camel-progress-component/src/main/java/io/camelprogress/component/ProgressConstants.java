@@ -44,6 +44,23 @@ public final class ProgressConstants {
               javaType = "String")
     public static final String EVENT_ID = "CamelProgressEventId";
 
+    @Metadata(label = "producer", description = "In: send the event to this one connection only (not into the stream's log);"
+                                                + " consumer: the key of the connection a message came from.",
+              javaType = "String")
+    public static final String CONNECTION_KEY = "CamelProgressConnectionKey";
+
+    @Metadata(label = "consumer", description = "The full stream name the message is about, as in uploads/job42.", javaType = "String")
+    public static final String STREAM = "CamelProgressStream";
+
+    @Metadata(label = "consumer", description = "How the message came: websocket, sse or http (a POST).", javaType = "String")
+    public static final String TRANSPORT = "CamelProgressTransport";
+
+    @Metadata(label = "consumer", description = "The IP address of the client.", javaType = "String")
+    public static final String CLIENT_ADDRESS = "CamelProgressClientAddress";
+
+    @Metadata(label = "consumer", description = "With lifecycle=true: subscribe or unsubscribe.", javaType = "String")
+    public static final String LIFECYCLE = "CamelProgressLifecycle";
+
     private ProgressConstants() {
     }
 }

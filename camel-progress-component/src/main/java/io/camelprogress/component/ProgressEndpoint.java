@@ -18,7 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
  * Events, resuming without loss after a dropped connection.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "progress", title = "Progress", syntax = "progress:channel",
-             producerOnly = true, category = { Category.HTTP, Category.NETWORKING }, headersClass = ProgressConstants.class)
+             category = { Category.HTTP, Category.NETWORKING }, headersClass = ProgressConstants.class)
 public class ProgressEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "The channel: the first segment of every stream this endpoint publishes to, as in /progress/CHANNEL/STREAMID."
@@ -26,18 +26,22 @@ public class ProgressEndpoint extends DefaultEndpoint {
     @Metadata(required = true)
     private String channel;
 
-    @UriParam(defaultValue = "progress", description = "The event name when the exchange has no CamelProgressEvent header.")
+    @UriParam(label = "producer", defaultValue = "progress", description = "The event name when the exchange has no CamelProgressEvent header.")
     private String eventName = "progress";
 
-    @UriParam(defaultValue = "done,error", description = "Event names that end their stream (comma-separated).")
+    @UriParam(label = "producer", defaultValue = "done,error", description = "Event names that end their stream (comma-separated).")
     private String terminalEvents = "done,error";
 
-    @UriParam(defaultValue = "body", description = "The event data: body (a String as is, other bodies as JSON) or progress"
+    @UriParam(label = "producer", defaultValue = "body", description = "The event data: body (a String as is, other bodies as JSON) or progress"
                                                    + " (a progress document built from the CamelProgressStage, Percent, Current, Total and Message headers and a splitter's index and size).")
     private PayloadMode payload = PayloadMode.body;
 
-    @UriParam(description = "The sub-stream when the exchange has no CamelProgressStreamId header; without either, events go to the channel's own stream.")
+    @UriParam(label = "producer", description = "The sub-stream when the exchange has no CamelProgressStreamId header; without either, events go to the channel's own stream.")
     private String streamId;
+
+    @UriParam(label = "consumer", defaultValue = "false", description = "Receive the subscribe and unsubscribe of each connection"
+                                                                         + " to a stream of the channel (header CamelProgressLifecycle) instead of messages.")
+    private boolean lifecycle;
 
     private Set<String> terminalEventNames = EventDraftFactory.parseNames(terminalEvents);
 
@@ -57,9 +61,10 @@ public class ProgressEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(
-                "The progress component has no consumer yet: messages from browsers are not supported in this version");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        ProgressConsumer consumer = new ProgressConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -124,6 +129,19 @@ public class ProgressEndpoint extends DefaultEndpoint {
      */
     public void setPayload(PayloadMode payload) {
         this.payload = payload;
+    }
+
+    public boolean isLifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * Receive the subscribe and unsubscribe of each connection to a stream of the channel (header
+     * CamelProgressLifecycle) instead of messages; a route can count viewers or start work when the
+     * first arrives.
+     */
+    public void setLifecycle(boolean lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     public String getStreamId() {

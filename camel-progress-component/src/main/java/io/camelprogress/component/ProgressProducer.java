@@ -28,6 +28,13 @@ public class ProgressProducer extends DefaultAsyncProducer {
         CompletionStage<Event> accepted;
         try {
             EventDraft draft = endpoint.getComponent().draftFactory().create(exchange, endpoint);
+            String connectionKey = exchange.getMessage().getHeader(ProgressConstants.CONNECTION_KEY, String.class);
+            if (connectionKey != null) {
+                // an answer to one connection: it bypasses the log, so it has no id and no replay
+                endpoint.getComponent().connections().send(connectionKey, draft);
+                callback.done(true);
+                return true;
+            }
             accepted = endpoint.getComponent().backplane().publish(draft);
         } catch (Exception e) {
             exchange.setException(e);

@@ -16,6 +16,7 @@ public final class Event {
     private final boolean terminal;
     private final long createdMillis;
     private volatile Buffer sse;
+    private volatile String jsonFrame;
 
     public Event(EventId id, EventDraft draft, long createdMillis) {
         this.id = id;
@@ -77,6 +78,16 @@ public final class Event {
         if (encoded == null) {
             encoded = SseEncoder.event(id.toString(), name, data);
             sse = encoded;
+        }
+        return encoded;
+    }
+
+    /** The event as the JSON object of WebSocket frames and long-poll answers; encoded once, like {@link #sse()}. */
+    public String jsonFrame() {
+        String encoded = jsonFrame;
+        if (encoded == null) {
+            encoded = JsonEventEncoder.event(this);
+            jsonFrame = encoded;
         }
         return encoded;
     }

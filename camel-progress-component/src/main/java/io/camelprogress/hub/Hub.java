@@ -127,16 +127,18 @@ public final class Hub {
             ResetNotice reset = null;
             List<StreamLog> selected = selectedLogs(selection);
             if (cursor != null && epoch != null && !cursor.epoch().equals(epoch)) {
-                reset = new ResetNotice(names(selected, selection), ResetNotice.EPOCH);
+                reset = new ResetNotice(names(selected, selection), ResetNotice.EPOCH, new EventId(epoch, 0));
             } else if (cursor != null) {
                 after = cursor.sequence();
                 List<String> gaps = new ArrayList<>();
+                long droppedUpTo = after;
                 for (StreamLog log : selected) {
                     if (log.hasGapAfter(after)) {
                         gaps.add(log.name());
+                        droppedUpTo = Math.max(droppedUpTo, log.droppedUpTo());
                     }
                 }
-                reset = gaps.isEmpty() ? null : new ResetNotice(gaps, ResetNotice.GAP);
+                reset = gaps.isEmpty() ? null : new ResetNotice(gaps, ResetNotice.GAP, new EventId(cursor.epoch(), droppedUpTo));
             }
             List<Event> replay = new ArrayList<>();
             for (StreamLog log : selected) {

@@ -60,6 +60,11 @@ final class StreamLog {
         return sequence < droppedUpTo;
     }
 
+    /** Sequence of the newest event dropped from this log, -1 when none was. */
+    long droppedUpTo() {
+        return droppedUpTo;
+    }
+
     /** Retained events whose sequence is greater than {@code sequence}, oldest first. */
     void collectAfter(long sequence, List<Event> into) {
         if (events.isEmpty() || events.peekLast().sequence() <= sequence) {

@@ -30,6 +30,8 @@ public final class HttpHost {
 
     private final CamelContext camelContext;
     private final Hub hub;
+    private final ConnectionRegistry connections;
+    private final UpstreamSink upstream;
     private final TransportSettings settings;
     private final boolean attachToPlatformHttp;
     private final String host;
@@ -40,10 +42,12 @@ public final class HttpHost {
     private HttpServer server;
     private boolean attached;
 
-    public HttpHost(CamelContext camelContext, Hub hub, TransportSettings settings, boolean attachToPlatformHttp,
-                    String host, int port) {
+    public HttpHost(CamelContext camelContext, Hub hub, TransportSettings settings, ConnectionRegistry connections,
+                    UpstreamSink upstream, boolean attachToPlatformHttp, String host, int port) {
         this.camelContext = camelContext;
         this.hub = hub;
+        this.connections = connections;
+        this.upstream = upstream;
         this.settings = settings;
         this.attachToPlatformHttp = attachToPlatformHttp;
         this.host = host;
@@ -66,7 +70,8 @@ public final class HttpHost {
         Router router = Router.router(vertx);
         mount(router, vertx);
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-                .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true);
+                .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true)
+                .setMaxWebSocketMessageSize(Math.max(settings.maxUpstreamMessageSize() + 1, 65536));
         server = vertx.createHttpServer(options).requestHandler(router).listen()
                 .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.info("Serving progress streams at http://{}:{}{}", host, server.actualPort(), settings.basePath());
@@ -83,7 +88,9 @@ public final class HttpHost {
     }
 
     private void mount(Router router, Vertx vertx) {
-        ProgressRequestHandler handler = new ProgressRequestHandler(vertx, hub, settings, new ObjectMapper());
+        ConnectionLimiter limiter = new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerAddress());
+        HttpContext http = new HttpContext(vertx, hub, settings, limiter, connections, upstream);
+        ProgressRequestHandler handler = new ProgressRequestHandler(http, new ObjectMapper());
         routes.add(router.route(settings.basePath()).handler(handler));
         routes.add(router.route(settings.basePath() + "/*").handler(handler));
     }

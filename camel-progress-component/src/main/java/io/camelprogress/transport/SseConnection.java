@@ -1,84 +1,54 @@
 package io.camelprogress.transport;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.camelprogress.event.Event;
+import io.camelprogress.event.EventDraft;
 import io.camelprogress.event.EventId;
 import io.camelprogress.event.SseEncoder;
-import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.ResetNotice;
 import io.camelprogress.hub.StreamSelection;
-import io.camelprogress.hub.SubscribeOutcome;
-import io.camelprogress.hub.Subscription;
-import io.camelprogress.hub.SubscriptionSink;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * One SSE response: replays and streams a subscription's events, sends heartbeats when idle and
- * ends after the terminal event. Everything but {@link #wakeup()} and {@link #overflowed()} runs on
- * the connection's event loop.
- */
-final class SseConnection implements SubscriptionSink {
+/** One SSE response: replay, then live events, heartbeats when idle, and the end after the terminal event. */
+final class SseConnection extends SubscriberConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(SseConnection.class);
-    /** Events written in one write: enough to spare syscalls, small enough to keep writes short. */
-    private static final int MAX_BATCH = 256;
 
     private final HttpServerRequest request;
     private final HttpServerResponse response;
-    private final Context context;
-    private final Vertx vertx;
-    private final Hub hub;
-    private final TransportSettings settings;
-    private final ConnectionLimiter limiter;
-    private final String address;
     private final Buffer heartbeat;
-    private final List<Object> batch = new ArrayList<>();
 
-    private Subscription subscription;
-    private long heartbeatTimer = -1;
-    private boolean wroteSinceHeartbeat;
-    private boolean closed;
-
-    SseConnection(HttpServerRequest request, Vertx vertx, Hub hub, TransportSettings settings,
-                  ConnectionLimiter limiter, String address, Buffer heartbeat) {
+    SseConnection(HttpContext http, Context context, HttpServerRequest request, String address, StreamSelection selection,
+                  Buffer heartbeat) {
+        super(http, context, address, selection, "sse");
         this.request = request;
         this.response = request.response();
-        this.context = vertx.getOrCreateContext();
-        this.vertx = vertx;
-        this.hub = hub;
-        this.settings = settings;
-        this.limiter = limiter;
-        this.address = address;
         this.heartbeat = heartbeat;
     }
 
     /** Subscribes and starts the response; the caller has taken a place in the limiter for it. */
-    void start(StreamSelection selection, EventId cursor) {
-        SubscribeOutcome outcome = hub.subscribe(selection, cursor, this);
-        if (outcome.ended()) {
+    void start(EventId cursor) {
+        if (!subscribe(cursor)) {
             // EventSource stops reconnecting on 204: the stream ended at or before the client's id
-            limiter.release(address);
+            http.limiter().release(address);
             response.setStatusCode(204).end();
             return;
         }
-        subscription = outcome.subscription();
         writeHead(response);
         response.closeHandler(v -> release());
         response.exceptionHandler(e -> {
             LOG.debug("SSE connection to {} failed: {}", address, e.getMessage());
             release();
         });
-        response.write(SseEncoder.retry(jitter(settings.retryMillis())));
-        heartbeatTimer = vertx.setPeriodic(settings.heartbeatMillis(), id -> heartbeat());
+        response.write(SseEncoder.retry(jitter(http.settings().retryMillis())));
+        startTimer(http.settings().heartbeatMillis());
         drain();
     }
 
@@ -96,76 +66,53 @@ final class SseConnection implements SubscriptionSink {
     }
 
     @Override
-    public void wakeup() {
-        context.runOnContext(v -> drain());
+    protected boolean writeQueueFull() {
+        return response.writeQueueFull();
     }
 
     @Override
-    public void overflowed() {
-        context.runOnContext(v -> {
-            LOG.debug("SSE subscriber {} ({}) fell too far behind; closing so that it resumes by replay",
-                    address, subscription == null ? "" : subscription.selection());
-            request.connection().close();
-            release();
-        });
+    protected void whenWritable(Runnable action) {
+        response.drainHandler(v -> action.run());
     }
 
-    private void drain() {
-        while (!closed) {
-            if (response.writeQueueFull()) {
-                response.drainHandler(v -> drain());
-                return;
-            }
-            batch.clear();
-            int n = subscription.drainTo(batch, MAX_BATCH);
-            if (n == 0) {
-                return;
-            }
-            boolean finished = false;
-            Buffer out;
-            if (n == 1 && batch.get(0) instanceof Event event) {
-                out = event.sse();
-                finished = subscription.delivered(event);
-            } else {
-                out = Buffer.buffer(n * 128);
-                for (Object item : batch) {
-                    if (item instanceof Event event) {
-                        out.appendBuffer(event.sse());
-                        finished |= subscription.delivered(event);
-                    } else {
-                        ResetNotice reset = (ResetNotice) item;
-                        out.appendBuffer(SseEncoder.reset(reset.streams(), reset.reason()));
-                    }
-                }
-            }
-            response.write(out);
-            wroteSinceHeartbeat = true;
-            if (finished) {
-                response.end();
-                release();
-                return;
-            }
-        }
-    }
-
-    private void heartbeat() {
-        if (!closed && !wroteSinceHeartbeat && !response.writeQueueFull()) {
-            response.write(heartbeat);
-        }
-        wroteSinceHeartbeat = false;
-    }
-
-    private void release() {
-        if (closed) {
+    @Override
+    protected void write(List<Object> items) {
+        if (items.size() == 1 && items.get(0) instanceof Event event) {
+            response.write(event.sse());
             return;
         }
-        closed = true;
-        if (heartbeatTimer >= 0) {
-            vertx.cancelTimer(heartbeatTimer);
+        Buffer out = Buffer.buffer(items.size() * 128);
+        for (Object item : items) {
+            if (item instanceof Event event) {
+                out.appendBuffer(event.sse());
+            } else {
+                ResetNotice reset = (ResetNotice) item;
+                out.appendBuffer(SseEncoder.reset(reset.streams(), reset.reason()));
+            }
         }
-        limiter.release(address);
-        if (subscription != null) {
-            hub.unsubscribe(subscription);
+        response.write(out);
+    }
+
+    @Override
+    protected void writeDirect(EventDraft draft) {
+        response.write(SseEncoder.event(null, draft.name(), draft.data()));
+    }
+
+    @Override
+    protected void finish() {
+        response.end();
+    }
+
+    @Override
+    protected void closeAbruptly() {
+        request.connection().close();
+    }
+
+    @Override
+    protected void tick() {
+        if (!wroteSinceTick && !response.writeQueueFull()) {
+            response.write(heartbeat);
         }
+        wroteSinceTick = false;
     }
 }

@@ -1,18 +1,26 @@
 package io.camelprogress.transport;
 
+import java.util.Set;
+
 /**
  * What the HTTP side needs to know.
  *
  * @param basePath                 the path under which streams are served, e.g. {@code /progress}
- * @param heartbeatMillis          silence after which a heartbeat is sent
+ * @param heartbeatMillis          silence after which a heartbeat (SSE) or ping (WebSocket) is sent
  * @param retryMillis              the reconnection delay sent to clients, before jitter
  * @param overloadRetryMillis      the reconnection delay sent when a connection bound is reached
  * @param maxConnections           streaming connections held at once
  * @param maxConnectionsPerAddress streaming connections held at once per client address
  * @param maxHeaderSize            bytes of request headers accepted
+ * @param pongTimeoutMillis        how long a WebSocket peer may take to answer a ping
+ * @param allowedOrigins           origins allowed for WebSocket and POST besides the server's own;
+ *                                 {@code *} allows any
+ * @param maxUpstreamMessageSize   bytes of one WebSocket message or POST body from a browser
+ * @param longPollTimeoutMillis    how long a long-poll is held at most
  */
 public record TransportSettings(String basePath, long heartbeatMillis, long retryMillis, long overloadRetryMillis,
-        int maxConnections, int maxConnectionsPerAddress, int maxHeaderSize) {
+        int maxConnections, int maxConnectionsPerAddress, int maxHeaderSize, long pongTimeoutMillis,
+        Set<String> allowedOrigins, int maxUpstreamMessageSize, long longPollTimeoutMillis) {
 
     public TransportSettings {
         if (basePath == null || !basePath.startsWith("/")) {
@@ -21,11 +29,15 @@ public record TransportSettings(String basePath, long heartbeatMillis, long retr
         while (basePath.length() > 1 && basePath.endsWith("/")) {
             basePath = basePath.substring(0, basePath.length() - 1);
         }
-        if (heartbeatMillis <= 0 || retryMillis < 0 || overloadRetryMillis < 0) {
-            throw new IllegalArgumentException("heartbeatInterval must be positive, retry intervals not negative");
+        if (heartbeatMillis <= 0 || pongTimeoutMillis <= 0 || longPollTimeoutMillis <= 0 || retryMillis < 0
+                || overloadRetryMillis < 0) {
+            throw new IllegalArgumentException(
+                    "heartbeatInterval, pongTimeout and longPollTimeout must be positive, retry intervals not negative");
         }
-        if (maxConnections <= 0 || maxConnectionsPerAddress <= 0 || maxHeaderSize <= 0) {
-            throw new IllegalArgumentException("maxConnections, maxConnectionsPerAddress and maxHeaderSize must be positive");
+        if (maxConnections <= 0 || maxConnectionsPerAddress <= 0 || maxHeaderSize <= 0 || maxUpstreamMessageSize <= 0) {
+            throw new IllegalArgumentException(
+                    "maxConnections, maxConnectionsPerAddress, maxHeaderSize and maxUpstreamMessageSize must be positive");
         }
+        allowedOrigins = Set.copyOf(allowedOrigins);
     }
 }

@@ -55,6 +55,14 @@ public final class ProgressServer implements AutoCloseable {
         return "http://127.0.0.1:" + component.httpHost().port() + "/progress/" + pathAndQuery;
     }
 
+    public String wsUrl(String pathAndQuery) {
+        return "ws://127.0.0.1:" + component.httpHost().port() + "/progress/" + pathAndQuery;
+    }
+
+    public int port() {
+        return component.httpHost().port();
+    }
+
     /** Publishes to {@code up/<streamId>} and returns the event id. */
     public String publish(String streamId, String event, Object body) {
         Exchange exchange = template.request("direct:publish", e -> {

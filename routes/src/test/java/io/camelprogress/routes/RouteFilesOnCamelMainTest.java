@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -54,7 +56,7 @@ class RouteFilesOnCamelMainTest {
 
     @Test
     void bothRouteFilesAreLoadedAndStreamsShareThePort() {
-        assertEquals(2, main.getCamelContext().getRoutes().size());
+        assertEquals(3, main.getCamelContext().getRoutes().size());
         assertTrue(main.getCamelContext().getComponent("progress", ProgressComponent.class).httpHost().attachedToPlatformHttp());
     }
 
@@ -85,6 +87,40 @@ class RouteFilesOnCamelMainTest {
                 .header("Accept", "text/event-stream").header("Last-Event-ID", last.body()).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(204, reconnect.statusCode(), "a reconnect after the end is told to stop");
+    }
+
+    @Test
+    void yamlConsumerRouteAnswersTheWebSocketThatAsked() throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket ws = HTTP.newWebSocketBuilder()
+                .header("Origin", "http://127.0.0.1:" + port)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/progress/uploads/job42"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        frames.add(data.toString());
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        try {
+            ws.sendText("cancel", true).get(10, TimeUnit.SECONDS);
+            assertEquals("{\"event\":\"cancelled\",\"stream\":\"uploads/job42\",\"data\":{\"job\":\"job42\",\"cancelled\":true}}",
+                    frames.poll(10, TimeUnit.SECONDS));
+            ws.sendText("dance", true).get(10, TimeUnit.SECONDS);
+            assertEquals("{\"event\":\"rejected\",\"stream\":\"uploads/job42\",\"data\":\"unknown command: dance\"}",
+                    frames.poll(10, TimeUnit.SECONDS));
+        } finally {
+            ws.abort();
+        }
+    }
+
+    @Test
+    void yamlConsumerRouteAnswersThePostThatAsked() throws Exception {
+        HttpResponse<String> answer = post("/progress/uploads/job43", "cancel");
+        assertEquals(200, answer.statusCode());
+        assertEquals("application/json", answer.headers().firstValue("content-type").orElseThrow());
+        assertEquals("{\"event\":\"cancelled\",\"stream\":\"uploads/job43\",\"data\":{\"job\":\"job43\",\"cancelled\":true}}",
+                answer.body());
     }
 
     /** Opens an SSE stream and hands its lines to a queue, then {@code <end>}. */

@@ -1,0 +1,37 @@
+package io.camelprogress.transport;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.camelprogress.event.EventDraft;
+
+/** The open streaming connections by key, so that a route can answer one of them. */
+public final class ConnectionRegistry {
+
+    private final ConcurrentHashMap<String, DirectChannel> connections = new ConcurrentHashMap<>();
+
+    void add(String key, DirectChannel channel) {
+        connections.put(key, channel);
+    }
+
+    void remove(String key) {
+        connections.remove(key);
+    }
+
+    /**
+     * Sends an event to one connection.
+     *
+     * @throws IllegalArgumentException when no connection has that key (it closed, or never was)
+     */
+    public void send(String key, EventDraft draft) {
+        DirectChannel channel = connections.get(key);
+        if (channel == null) {
+            throw new IllegalArgumentException("No open connection has key '" + key + "'; it may have closed");
+        }
+        channel.sendDirect(draft);
+    }
+
+    /** Connections open now. */
+    public int size() {
+        return connections.size();
+    }
+}

@@ -1,0 +1,108 @@
+package io.camelprogress.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.camelprogress.event.Event;
+import io.camelprogress.event.EventId;
+import io.camelprogress.event.JsonEventEncoder;
+import io.camelprogress.hub.ResetNotice;
+import io.camelprogress.hub.StreamSelection;
+import io.camelprogress.hub.SubscribeOutcome;
+import io.camelprogress.hub.Subscription;
+import io.camelprogress.hub.SubscriptionSink;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * One long-poll: answers with the events after the client's id as soon as there are any, or with an
+ * empty list when the timeout passes; 204 when the streams ended at or before the id. The answer is
+ * {@code {"events":[...],"lastEventId":"..."}}; the client polls again after {@code lastEventId}.
+ */
+final class LongPoll implements SubscriptionSink {
+
+    /** Events in one answer at most; the client takes the rest with its next poll. */
+    static final int MAX_EVENTS = 1000;
+
+    private final HttpContext http;
+    private final Context context;
+    private final HttpServerRequest request;
+    private final String address;
+    private final EventId after;
+    private Subscription subscription;
+    private long timer = -1;
+    private boolean answered;
+
+    LongPoll(HttpContext http, Context context, HttpServerRequest request, String address, EventId after) {
+        this.http = http;
+        this.context = context;
+        this.request = request;
+        this.address = address;
+        this.after = after;
+    }
+
+    /** Subscribes and holds the request; the caller has taken a place in the limiter for it. */
+    void start(StreamSelection selection, long timeoutMillis) {
+        SubscribeOutcome outcome = http.hub().subscribe(selection, after, this);
+        if (outcome.ended()) {
+            answered = true;
+            http.limiter().release(address);
+            request.response().setStatusCode(204).end();
+            return;
+        }
+        subscription = outcome.subscription();
+        request.connection().closeHandler(v -> answer());
+        timer = http.vertx().setTimer(timeoutMillis, id -> answer());
+        answer(false);
+    }
+
+    @Override
+    public void wakeup() {
+        context.runOnContext(v -> answer(false));
+    }
+
+    @Override
+    public void overflowed() {
+        context.runOnContext(v -> answer());
+    }
+
+    private void answer() {
+        answer(true);
+    }
+
+    /** Answers with what is queued; unless {@code evenIfEmpty}, only when something is. */
+    private void answer(boolean evenIfEmpty) {
+        if (answered) {
+            return;
+        }
+        List<Object> items = new ArrayList<>();
+        subscription.drainTo(items, MAX_EVENTS);
+        if (items.isEmpty() && !evenIfEmpty) {
+            return;
+        }
+        answered = true;
+        http.vertx().cancelTimer(timer);
+        http.hub().unsubscribe(subscription);
+        http.limiter().release(address);
+        String last = after == null ? null : after.toString();
+        StringBuilder body = new StringBuilder(64 + items.size() * 128).append("{\"events\":[");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            if (items.get(i) instanceof Event event) {
+                body.append(event.jsonFrame());
+                last = event.id().toString();
+            } else {
+                ResetNotice reset = (ResetNotice) items.get(i);
+                body.append(JsonEventEncoder.reset(reset.streams(), reset.reason()));
+                last = reset.resumeFrom().toString();
+            }
+        }
+        body.append("],\"lastEventId\":").append(last == null ? "null" : '"' + last + '"').append('}');
+        if (!request.response().closed()) {
+            request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-cache").end(body.toString());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.camelprogress.transport;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Guards WebSocket handshakes and POSTs against cross-site use (cross-site WebSocket hijacking,
+ * forged "cancel" requests): a browser's {@code Origin} must be the server's own or an allowed one.
+ * Requests without {@code Origin} come from non-browser clients and pass.
+ */
+final class OriginPolicy {
+
+    private final Set<String> allowed;
+    private final boolean any;
+
+    OriginPolicy(Set<String> allowedOrigins) {
+        this.allowed = Set.copyOf(allowedOrigins.stream().map(o -> o.toLowerCase(Locale.ROOT)).toList());
+        this.any = allowed.contains("*");
+    }
+
+    boolean allows(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null || any || allowed.contains(origin.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String host = request.getHeader("Host");
+        if (host == null) {
+            return false;
+        }
+        try {
+            String authority = URI.create(origin).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.camelprogress.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.camelprogress.event.Event;
+import io.camelprogress.event.EventDraft;
+import io.camelprogress.event.EventId;
+import io.camelprogress.event.StreamNames;
+import io.camelprogress.hub.StreamSelection;
+import io.camelprogress.hub.SubscribeOutcome;
+import io.camelprogress.hub.Subscription;
+import io.camelprogress.hub.SubscriptionSink;
+import io.vertx.core.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A streaming connection (SSE or WebSocket) of one subscriber: drains its subscription in batches
+ * while the socket accepts more, ticks a timer for heartbeats, ends after the terminal events, and
+ * gives back everything it held when it closes. All but {@link #wakeup()}, {@link #overflowed()}
+ * and {@link #sendDirect(EventDraft)} runs on the connection's event loop.
+ */
+abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriberConnection.class);
+    /** Events written in one go: enough to spare syscalls, small enough to keep writes short. */
+    private static final int MAX_BATCH = 256;
+
+    protected final HttpContext http;
+    protected final Context context;
+    protected final String address;
+    protected final StreamSelection selection;
+    protected final String key = UUID.randomUUID().toString();
+    private final String transport;
+    private final List<Object> batch = new ArrayList<>();
+
+    protected Subscription subscription;
+    protected boolean wroteSinceTick;
+    private long timer = -1;
+    private boolean closed;
+
+    SubscriberConnection(HttpContext http, Context context, String address, StreamSelection selection, String transport) {
+        this.http = http;
+        this.context = context;
+        this.address = address;
+        this.selection = selection;
+        this.transport = transport;
+    }
+
+    /**
+     * Subscribes from the client's cursor.
+     *
+     * @return false when there is nothing to send: every named stream ended at or before the cursor
+     */
+    protected final boolean subscribe(EventId cursor) {
+        SubscribeOutcome outcome = http.hub().subscribe(selection, cursor, this);
+        if (outcome.ended()) {
+            return false;
+        }
+        subscription = outcome.subscription();
+        http.connections().add(key, this);
+        http.upstream().lifecycle(channel(), message(null, UpstreamMessage.SUBSCRIBE));
+        return true;
+    }
+
+    /** The channel whose routes hear from this connection: that of its first stream. */
+    protected final String channel() {
+        return StreamNames.channelOf(primaryStream());
+    }
+
+    /** The stream this connection's messages are about: the first it names, else its first whole channel. */
+    protected final String primaryStream() {
+        return selection.streams().isEmpty() ? selection.channels().iterator().next() : selection.streams().iterator().next();
+    }
+
+    protected final UpstreamMessage message(String body, String lifecycle) {
+        return new UpstreamMessage(primaryStream(), key, transport, address, body, null, lifecycle);
+    }
+
+    protected final void startTimer(long periodMillis) {
+        timer = http.vertx().setPeriodic(periodMillis, id -> {
+            if (!closed) {
+                tick();
+            }
+        });
+    }
+
+    @Override
+    public final void wakeup() {
+        context.runOnContext(v -> drain());
+    }
+
+    @Override
+    public final void overflowed() {
+        context.runOnContext(v -> {
+            LOG.debug("{} subscriber {} ({}) fell too far behind; closing so that it resumes by replay", transport, address, selection);
+            closeAbruptly();
+            release();
+        });
+    }
+
+    @Override
+    public final void sendDirect(EventDraft draft) {
+        context.runOnContext(v -> {
+            if (!closed) {
+                writeDirect(draft);
+                wroteSinceTick = true;
+            }
+        });
+    }
+
+    protected final void drain() {
+        while (!closed) {
+            if (writeQueueFull()) {
+                whenWritable(this::drain);
+                return;
+            }
+            batch.clear();
+            if (subscription.drainTo(batch, MAX_BATCH) == 0) {
+                return;
+            }
+            boolean finished = false;
+            for (Object item : batch) {
+                if (item instanceof Event event) {
+                    finished |= subscription.delivered(event);
+                }
+            }
+            write(batch);
+            wroteSinceTick = true;
+            if (finished) {
+                finish();
+                release();
+                return;
+            }
+        }
+    }
+
+    protected final boolean closed() {
+        return closed;
+    }
+
+    /** Gives back the connection's place, subscription, key and timer; safe to call twice. */
+    protected final void release() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (timer >= 0) {
+            http.vertx().cancelTimer(timer);
+        }
+        http.limiter().release(address);
+        if (subscription != null) {
+            http.connections().remove(key);
+            http.hub().unsubscribe(subscription);
+            http.upstream().lifecycle(channel(), message(null, UpstreamMessage.UNSUBSCRIBE));
+        }
+    }
+
+    /** Whether the socket holds as much unwritten data as it should. */
+    protected abstract boolean writeQueueFull();
+
+    /** Runs the action once the socket has drained. */
+    protected abstract void whenWritable(Runnable action);
+
+    /** Writes queued items: {@link Event}s and {@link io.camelprogress.hub.ResetNotice}s. */
+    protected abstract void write(List<Object> items);
+
+    /** Sends an event that is not in any stream's log. */
+    protected abstract void writeDirect(EventDraft draft);
+
+    /** Ends the connection after the terminal events, cleanly. */
+    protected abstract void finish();
+
+    /** Closes the connection at once. */
+    protected abstract void closeAbruptly();
+
+    /** The periodic timer fired: heartbeats, pings. */
+    protected abstract void tick();
+}

@@ -1,0 +1,33 @@
+package io.camelprogress.transport;
+
+import java.util.concurrent.CompletionStage;
+
+/** Where messages from browsers go: the {@code from("progress:<channel>")} routes. */
+public interface UpstreamSink {
+
+    /** Whether a route consumes messages of this channel. */
+    boolean hasConsumer(String channel);
+
+    /** Hands a message to the channel's route; completes with the route's answer. Never blocks. */
+    CompletionStage<UpstreamReply> deliver(String channel, UpstreamMessage message);
+
+    /** Tells the channel's lifecycle route, if any, that a connection subscribed or left. Never blocks. */
+    void lifecycle(String channel, UpstreamMessage event);
+
+    /** A sink with no routes: POST answers 405, WebSocket frames are dropped. */
+    UpstreamSink NONE = new UpstreamSink() {
+        @Override
+        public boolean hasConsumer(String channel) {
+            return false;
+        }
+
+        @Override
+        public CompletionStage<UpstreamReply> deliver(String channel, UpstreamMessage message) {
+            throw new IllegalStateException("No route consumes channel " + channel);
+        }
+
+        @Override
+        public void lifecycle(String channel, UpstreamMessage event) {
+        }
+    };
+}
