@@ -29,16 +29,30 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "attachToPlatformHttp": target.setAttachToPlatformHttp(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
-        case "backplane": target.setBackplane(property(camelContext, io.camelprogress.backplane.Backplane.class, value)); return true;
+        case "backplane": target.setBackplane(property(camelContext, io.camelprogress.component.BackplaneType.class, value)); return true;
         case "basepath":
         case "basePath": target.setBasePath(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "completedstreamttl":
         case "completedStreamTtl": target.setCompletedStreamTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "custombackplane":
+        case "customBackplane": target.setCustomBackplane(property(camelContext, io.camelprogress.backplane.Backplane.class, value)); return true;
         case "heartbeatinterval":
         case "heartbeatInterval": target.setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "kafkabrokers":
+        case "kafkaBrokers": target.setKafkaBrokers(property(camelContext, java.lang.String.class, value)); return true;
+        case "kafkacomponent":
+        case "kafkaComponent": target.setKafkaComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "kafkamaxreplays":
+        case "kafkaMaxReplays": target.setKafkaMaxReplays(property(camelContext, int.class, value)); return true;
+        case "kafkapublishtimeout":
+        case "kafkaPublishTimeout": target.setKafkaPublishTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "kafkarebuildevents":
+        case "kafkaRebuildEvents": target.setKafkaRebuildEvents(property(camelContext, int.class, value)); return true;
+        case "kafkatopic":
+        case "kafkaTopic": target.setKafkaTopic(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "longpolltimeout":
@@ -87,16 +101,30 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "attachToPlatformHttp": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
-        case "backplane": return io.camelprogress.backplane.Backplane.class;
+        case "backplane": return io.camelprogress.component.BackplaneType.class;
         case "basepath":
         case "basePath": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "completedstreamttl":
         case "completedStreamTtl": return long.class;
+        case "custombackplane":
+        case "customBackplane": return io.camelprogress.backplane.Backplane.class;
         case "heartbeatinterval":
         case "heartbeatInterval": return long.class;
         case "host": return java.lang.String.class;
+        case "kafkabrokers":
+        case "kafkaBrokers": return java.lang.String.class;
+        case "kafkacomponent":
+        case "kafkaComponent": return java.lang.String.class;
+        case "kafkamaxreplays":
+        case "kafkaMaxReplays": return int.class;
+        case "kafkapublishtimeout":
+        case "kafkaPublishTimeout": return long.class;
+        case "kafkarebuildevents":
+        case "kafkaRebuildEvents": return int.class;
+        case "kafkatopic":
+        case "kafkaTopic": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "longpolltimeout":
@@ -153,9 +181,23 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "completedstreamttl":
         case "completedStreamTtl": return target.getCompletedStreamTtl();
+        case "custombackplane":
+        case "customBackplane": return target.getCustomBackplane();
         case "heartbeatinterval":
         case "heartbeatInterval": return target.getHeartbeatInterval();
         case "host": return target.getHost();
+        case "kafkabrokers":
+        case "kafkaBrokers": return target.getKafkaBrokers();
+        case "kafkacomponent":
+        case "kafkaComponent": return target.getKafkaComponent();
+        case "kafkamaxreplays":
+        case "kafkaMaxReplays": return target.getKafkaMaxReplays();
+        case "kafkapublishtimeout":
+        case "kafkaPublishTimeout": return target.getKafkaPublishTimeout();
+        case "kafkarebuildevents":
+        case "kafkaRebuildEvents": return target.getKafkaRebuildEvents();
+        case "kafkatopic":
+        case "kafkaTopic": return target.getKafkaTopic();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "longpolltimeout":

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelprogress.backplane.Backplane;
 import io.camelprogress.backplane.LocalBackplane;
+import io.camelprogress.backplane.kafka.KafkaBackplanes;
 import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.HubLimits;
 import io.camelprogress.hub.SlowConsumerPolicy;
@@ -89,8 +90,28 @@ public class ProgressComponent extends DefaultComponent {
     @Metadata(label = "longpoll", defaultValue = "25000", javaType = "java.time.Duration",
               description = "How long a long-poll is held when no event comes; also the longest a client may ask for with ?timeout=.")
     private long longPollTimeout = 25_000;
-    @Metadata(label = "advanced", description = "The backplane that gives events their ids; the default is the local, single-node one.")
-    private Backplane backplane;
+    @Metadata(label = "backplane", defaultValue = "local",
+              description = "What gives events their ids and carries them between nodes: local (one node) or kafka (many nodes sharing one topic;"
+                            + " needs camel-kafka).")
+    private BackplaneType backplane = BackplaneType.local;
+    @Metadata(label = "backplane", description = "Kafka brokers of the backplane; by default those of the Kafka component (camel.component.kafka.brokers).")
+    private String kafkaBrokers;
+    @Metadata(label = "backplane", defaultValue = "camel-progress", description = "The backplane topic; created with one partition when missing.")
+    private String kafkaTopic = "camel-progress";
+    @Metadata(label = "backplane", defaultValue = "kafka",
+              description = "The Kafka component whose settings (security, client properties, all camel.component.kafka.* options) the backplane uses.")
+    private String kafkaComponent = "kafka";
+    @Metadata(label = "backplane", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long a publish waits for the broker's acknowledgement before its exchange fails.")
+    private long kafkaPublishTimeout = 10_000;
+    @Metadata(label = "backplane", defaultValue = "10000",
+              description = "How many of the topic's newest events a starting node reads into memory before it serves.")
+    private int kafkaRebuildEvents = 10_000;
+    @Metadata(label = "backplane", defaultValue = "4",
+              description = "Replays from the topic (clients resuming from further back than memory) running at once; more wait in line.")
+    private int kafkaMaxReplays = 4;
+    @Metadata(label = "advanced", description = "A backplane of your own, used instead of the one named by the backplane option.")
+    private Backplane customBackplane;
 
     private Hub hub;
     private Backplane activeBackplane;
@@ -110,20 +131,26 @@ public class ProgressComponent extends DefaultComponent {
         return endpoint;
     }
 
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        // built here, not at start: endpoints may start (and serve) before the component itself is started
-        HubLimits limits = new HubLimits(maxEventsPerStream, maxBytesPerStream, maxEventAge, maxStreams,
-                completedStreamTtl, maxPendingEvents, slowConsumerPolicy);
-        hub = new Hub(limits, System::currentTimeMillis, replayOnConnect);
-        activeBackplane = backplane != null ? backplane : new LocalBackplane(System::currentTimeMillis);
-        draftFactory = new EventDraftFactory(new ObjectMapper(), maxEventSize);
+    private Backplane createBackplane() {
+        if (customBackplane != null) {
+            return customBackplane;
+        }
+        if (backplane == BackplaneType.kafka) {
+            return KafkaBackplanes.create(getCamelContext(), kafkaComponent, kafkaBrokers, kafkaTopic, kafkaPublishTimeout,
+                    kafkaRebuildEvents, kafkaMaxReplays);
+        }
+        return new LocalBackplane(System::currentTimeMillis);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // built at start, not at init: Camel Main binds the options after it has created (and initialized) the component
+        HubLimits limits = new HubLimits(maxEventsPerStream, maxBytesPerStream, maxEventAge, maxStreams,
+                completedStreamTtl, maxPendingEvents, slowConsumerPolicy);
+        hub = new Hub(limits, System::currentTimeMillis, replayOnConnect);
+        activeBackplane = createBackplane();
+        draftFactory = new EventDraftFactory(new ObjectMapper(), maxEventSize);
         startBackplane();
         long sweepEvery = Math.max(100, Math.min(1000, Math.min(completedStreamTtl, maxEventAge) / 4));
         sweeper = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ProgressSweeper");
@@ -164,7 +191,6 @@ public class ProgressComponent extends DefaultComponent {
 
     /** Starts serving HTTP, once. */
     synchronized void startHttpHost() throws Exception {
-        startBackplane();
         if (httpHost == null) {
             TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
                     overloadRetryInterval, maxConnections, maxConnectionsPerAddress, maxHeaderSize, pongTimeout,
@@ -448,12 +474,81 @@ public class ProgressComponent extends DefaultComponent {
         this.longPollTimeout = longPollTimeout;
     }
 
-    public Backplane getBackplane() {
+    public BackplaneType getBackplane() {
         return backplane;
     }
 
-    /** The backplane that gives events their ids; the default is the local, single-node one. */
-    public void setBackplane(Backplane backplane) {
+    /**
+     * What gives events their ids and carries them between nodes: local (one node) or kafka (many
+     * nodes sharing one topic; needs camel-kafka).
+     */
+    public void setBackplane(BackplaneType backplane) {
         this.backplane = backplane;
+    }
+
+    public String getKafkaBrokers() {
+        return kafkaBrokers;
+    }
+
+    /** Kafka brokers of the backplane; by default those of the Kafka component (camel.component.kafka.brokers). */
+    public void setKafkaBrokers(String kafkaBrokers) {
+        this.kafkaBrokers = kafkaBrokers;
+    }
+
+    public String getKafkaTopic() {
+        return kafkaTopic;
+    }
+
+    /** The backplane topic; created with one partition when missing. */
+    public void setKafkaTopic(String kafkaTopic) {
+        this.kafkaTopic = kafkaTopic;
+    }
+
+    public String getKafkaComponent() {
+        return kafkaComponent;
+    }
+
+    /**
+     * The Kafka component whose settings (security, client properties, all camel.component.kafka.*
+     * options) the backplane uses.
+     */
+    public void setKafkaComponent(String kafkaComponent) {
+        this.kafkaComponent = kafkaComponent;
+    }
+
+    public long getKafkaPublishTimeout() {
+        return kafkaPublishTimeout;
+    }
+
+    /** How long a publish waits for the broker's acknowledgement before its exchange fails. */
+    public void setKafkaPublishTimeout(long kafkaPublishTimeout) {
+        this.kafkaPublishTimeout = kafkaPublishTimeout;
+    }
+
+    public int getKafkaRebuildEvents() {
+        return kafkaRebuildEvents;
+    }
+
+    /** How many of the topic's newest events a starting node reads into memory before it serves. */
+    public void setKafkaRebuildEvents(int kafkaRebuildEvents) {
+        this.kafkaRebuildEvents = kafkaRebuildEvents;
+    }
+
+    public int getKafkaMaxReplays() {
+        return kafkaMaxReplays;
+    }
+
+    /** Replays from the topic (clients resuming from further back than memory) running at once; more wait in line. */
+    public void setKafkaMaxReplays(int kafkaMaxReplays) {
+        this.kafkaMaxReplays = kafkaMaxReplays;
+    }
+
+    public Backplane getCustomBackplane() {
+        return customBackplane;
+    }
+
+    /** A backplane of your own, used instead of the one named by the backplane option. */
+    public void setCustomBackplane(Backplane customBackplane) {
+        this.customBackplane = customBackplane;
     }
 }

@@ -37,6 +37,10 @@ public final class Hub {
     private final Map<String, List<Subscription>> byChannel = new HashMap<>();
     private String epoch;
     private long published;
+    private long lastSequence;
+    /** Every event from this sequence on has come through this hub; older ones only maybe. */
+    private long knownFrom = 1;
+    private ReplaySource replaySource;
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
@@ -70,6 +74,20 @@ public final class Hub {
     }
 
     /**
+     * Tells the hub where its knowledge starts and where older events can be read again: a
+     * backplane that starts reading its log part-way sets both.
+     *
+     * @param knownFrom    the first sequence this hub is sure to have seen
+     * @param replaySource where events before a log's start can be read, or null
+     */
+    public void history(long knownFrom, ReplaySource replaySource) {
+        synchronized (lock) {
+            this.knownFrom = knownFrom;
+            this.replaySource = replaySource;
+        }
+    }
+
+    /**
      * Makes room for an event of a stream before the backplane gives it an id: when the stream is
      * new and {@code maxStreams} are held, the oldest completed or empty stream is dropped.
      *
@@ -99,6 +117,7 @@ public final class Hub {
             }
             log.append(event, limits, now);
             published++;
+            lastSequence = event.sequence();
             offer(byStream.get(event.stream()), event);
             if (!byChannel.isEmpty()) {
                 offer(byChannel.get(StreamNames.channelOf(event.stream())), event);
@@ -121,13 +140,24 @@ public final class Hub {
      * @param cursor the last id the client saw, or {@code null}
      */
     public SubscribeOutcome subscribe(StreamSelection selection, EventId cursor, SubscriptionSink sink) {
-        Subscription sub = new Subscription(selection, sink, limits);
+        return subscribe(selection, cursor, sink, limits.slowConsumerPolicy());
+    }
+
+    /**
+     * Like {@link #subscribe(StreamSelection, EventId, SubscriptionSink)}, with the policy for when
+     * its queue is full given by the transport (a long-poll would rather answer and be asked again).
+     */
+    public SubscribeOutcome subscribe(StreamSelection selection, EventId cursor, SubscriptionSink sink,
+                                      SlowConsumerPolicy policy) {
+        Subscription sub = new Subscription(selection, sink, limits, policy);
         synchronized (lock) {
             long after = -1;
             ResetNotice reset = null;
             List<StreamLog> selected = selectedLogs(selection);
             if (cursor != null && epoch != null && !cursor.epoch().equals(epoch)) {
                 reset = new ResetNotice(names(selected, selection), ResetNotice.EPOCH, new EventId(epoch, 0));
+            } else if (cursor != null && replaySource != null && needsDeepReplay(selected, cursor.sequence())) {
+                return subscribeWithDeepReplay(sub, selection, selected, cursor.sequence());
             } else if (cursor != null) {
                 after = cursor.sequence();
                 List<String> gaps = new ArrayList<>();
@@ -158,15 +188,54 @@ public final class Hub {
                 replay.sort(BY_SEQUENCE);
             }
             sub.offerReplay(reset, replay);
-            for (String stream : selection.streams()) {
-                byStream.computeIfAbsent(stream, k -> new ArrayList<>(2)).add(sub);
-            }
-            for (String channel : selection.channels()) {
-                byChannel.computeIfAbsent(channel, k -> new ArrayList<>(2)).add(sub);
-            }
+            register(sub, selection);
         }
         subscriptions.add(sub);
         return new SubscribeOutcome(sub, false);
+    }
+
+    /** Whether events after {@code after} may be missing from memory: before the hub's start, or dropped from a log. */
+    private boolean needsDeepReplay(List<StreamLog> selected, long after) {
+        if (after + 1 < knownFrom) {
+            return true;
+        }
+        for (StreamLog log : selected) {
+            if (log.hasGapAfter(after)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Registers the subscription for live events now, and has the replay source fill in everything
+     * from the cursor up to the last event appended so far, served ahead of the live ones: no gap,
+     * no duplicate. Called under the lock.
+     */
+    private SubscribeOutcome subscribeWithDeepReplay(Subscription sub, StreamSelection selection, List<StreamLog> selected,
+                                                     long after) {
+        for (StreamLog log : selected) {
+            if (log.terminal() != null && log.terminal().sequence() <= after) {
+                sub.alreadyEnded(log.name());
+            }
+        }
+        if (sub.finishedBeforeStart()) {
+            return new SubscribeOutcome(null, true);
+        }
+        sub.beginDeepReplay();
+        register(sub, selection);
+        subscriptions.add(sub);
+        replaySource.replay(selection, after, lastSequence, sub.deepReplay());
+        return new SubscribeOutcome(sub, false);
+    }
+
+    private void register(Subscription sub, StreamSelection selection) {
+        for (String stream : selection.streams()) {
+            byStream.computeIfAbsent(stream, k -> new ArrayList<>(2)).add(sub);
+        }
+        for (String channel : selection.channels()) {
+            byChannel.computeIfAbsent(channel, k -> new ArrayList<>(2)).add(sub);
+        }
     }
 
     private List<StreamLog> selectedLogs(StreamSelection selection) {

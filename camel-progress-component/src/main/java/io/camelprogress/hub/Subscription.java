@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.camelprogress.event.Event;
+import io.camelprogress.event.EventId;
 
 /**
  * One connection's place in the hub: what it watches and the events queued for it, replay first,
@@ -24,19 +25,32 @@ public final class Subscription {
     private final SlowConsumerPolicy policy;
     private final Set<String> openStreams;
 
+    /**
+     * How far past its bound the queue of a subscriber that keeps up may grow during a burst that
+     * the server has yet to write; the bound applies at once to one whose socket is backed up.
+     */
+    public static final int BURST_FACTOR = 8;
+    /** Deep-replayed events held at once: the reader waits for the subscriber beyond it. */
+    private static final int DEEP_WINDOW = 1000;
+    /** How long the reader waits for a subscriber that takes nothing before giving up on it. */
+    private static final long DEEP_STALL_MILLIS = 30_000;
+
     // guarded by this
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** Events read back from the replay source, served before anything in {@link #queue}. */
+    private final ArrayDeque<Object> deepQueue = new ArrayDeque<>();
+    private boolean deepReplaying;
     private int replayQueued;
     private boolean wakeupSent;
     private boolean closed;
     private int highWater;
     private long coalesced;
 
-    Subscription(StreamSelection selection, SubscriptionSink sink, HubLimits limits) {
+    Subscription(StreamSelection selection, SubscriptionSink sink, HubLimits limits, SlowConsumerPolicy policy) {
         this.selection = selection;
         this.sink = sink;
         this.maxPending = limits.maxPendingEvents();
-        this.policy = limits.slowConsumerPolicy();
+        this.policy = policy;
         this.openStreams = new HashSet<>(selection.streams());
     }
 
@@ -71,7 +85,8 @@ public final class Subscription {
                 return;
             }
             queue.add(event);
-            if (queue.size() - replayQueued > maxPending) {
+            int live = queue.size() - replayQueued;
+            if (live > maxPending && (live > maxPending * BURST_FACTOR || sink.backpressured())) {
                 if (policy == SlowConsumerPolicy.coalesce) {
                     coalesce();
                 }
@@ -120,15 +135,87 @@ public final class Subscription {
      */
     public synchronized int drainTo(List<Object> into, int max) {
         int n = 0;
+        if (deepReplaying || !deepQueue.isEmpty()) {
+            while (n < max && !deepQueue.isEmpty()) {
+                into.add(deepQueue.pollFirst());
+                n++;
+            }
+            notifyAll();
+            if (deepQueue.isEmpty()) {
+                wakeupSent = false;
+            }
+            if (deepReplaying || n == max) {
+                return n;
+            }
+        }
+        int live = 0;
         while (n < max && !queue.isEmpty()) {
             into.add(queue.pollFirst());
             n++;
+            live++;
         }
-        replayQueued = Math.max(0, replayQueued - n);
+        replayQueued = Math.max(0, replayQueued - live);
         if (queue.isEmpty()) {
             wakeupSent = false;
         }
         return n;
+    }
+
+    /** Holds live events back until a replay source has handed over the older ones. */
+    synchronized void beginDeepReplay() {
+        deepReplaying = true;
+    }
+
+    /** The receiving end for a {@link ReplaySource}. */
+    ReplaySource.DeepReplay deepReplay() {
+        return new ReplaySource.DeepReplay() {
+            @Override
+            public boolean offer(Event event) throws InterruptedException {
+                boolean wake;
+                synchronized (Subscription.this) {
+                    long deadline = System.currentTimeMillis() + DEEP_STALL_MILLIS;
+                    while (!closed && deepQueue.size() >= DEEP_WINDOW) {
+                        long left = deadline - System.currentTimeMillis();
+                        if (left <= 0) {
+                            return false;
+                        }
+                        Subscription.this.wait(left);
+                    }
+                    if (closed) {
+                        return false;
+                    }
+                    deepQueue.add(event);
+                    wake = !wakeupSent;
+                    wakeupSent = true;
+                }
+                if (wake) {
+                    sink.wakeup();
+                }
+                return true;
+            }
+
+            @Override
+            public void gap(List<String> streams, EventId resumeFrom) {
+                synchronized (Subscription.this) {
+                    deepQueue.add(new ResetNotice(streams, ResetNotice.GAP, resumeFrom));
+                }
+            }
+
+            @Override
+            public void done() {
+                synchronized (Subscription.this) {
+                    deepReplaying = false;
+                    wakeupSent = true;
+                }
+                sink.wakeup();
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                close();
+                sink.overflowed();
+            }
+        };
     }
 
     /**
@@ -162,7 +249,9 @@ public final class Subscription {
     private void closeLocked() {
         closed = true;
         queue.clear();
+        deepQueue.clear();
         replayQueued = 0;
+        notifyAll();
     }
 
     /** Live events queued now. */
@@ -170,7 +259,10 @@ public final class Subscription {
         return queue.size() - replayQueued;
     }
 
-    /** The most live events ever queued at once; never above {@link HubLimits#maxPendingEvents()}. */
+    /**
+     * The most live events ever queued at once: at most {@link HubLimits#maxPendingEvents()} while
+     * the client is backed up, at most {@link #BURST_FACTOR} times that while it keeps up.
+     */
     public synchronized int pendingHighWater() {
         return highWater;
     }

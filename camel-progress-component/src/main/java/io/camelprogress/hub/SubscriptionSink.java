@@ -11,4 +11,12 @@ public interface SubscriptionSink {
 
     /** The subscription gave up on this connection (it fell too far behind); close it. */
     void overflowed();
+
+    /**
+     * Whether the client is not keeping up: its socket holds as much unwritten data as it should.
+     * A subscriber that keeps up is not coalesced for a burst the server has yet to write.
+     */
+    default boolean backpressured() {
+        return false;
+    }
 }

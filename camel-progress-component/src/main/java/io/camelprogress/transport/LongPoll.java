@@ -7,6 +7,7 @@ import io.camelprogress.event.Event;
 import io.camelprogress.event.EventId;
 import io.camelprogress.event.JsonEventEncoder;
 import io.camelprogress.hub.ResetNotice;
+import io.camelprogress.hub.SlowConsumerPolicy;
 import io.camelprogress.hub.StreamSelection;
 import io.camelprogress.hub.SubscribeOutcome;
 import io.camelprogress.hub.Subscription;
@@ -43,7 +44,8 @@ final class LongPoll implements SubscriptionSink {
 
     /** Subscribes and holds the request; the caller has taken a place in the limiter for it. */
     void start(StreamSelection selection, long timeoutMillis) {
-        SubscribeOutcome outcome = http.hub().subscribe(selection, after, this);
+        // past its bound a held poll answers (with nothing) and the client polls again, replaying from the log
+        SubscribeOutcome outcome = http.hub().subscribe(selection, after, this, SlowConsumerPolicy.disconnect);
         if (outcome.ended()) {
             answered = true;
             http.limiter().release(address);

@@ -38,6 +38,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
 
     protected Subscription subscription;
     protected boolean wroteSinceTick;
+    private volatile boolean backedUp;
     private long timer = -1;
     private boolean closed;
 
@@ -102,6 +103,11 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     }
 
     @Override
+    public final boolean backpressured() {
+        return backedUp;
+    }
+
+    @Override
     public final void sendDirect(EventDraft draft) {
         context.runOnContext(v -> {
             if (!closed) {
@@ -114,7 +120,11 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     protected final void drain() {
         while (!closed) {
             if (writeQueueFull()) {
-                whenWritable(this::drain);
+                backedUp = true;
+                whenWritable(() -> {
+                    backedUp = false;
+                    drain();
+                });
                 return;
             }
             batch.clear();

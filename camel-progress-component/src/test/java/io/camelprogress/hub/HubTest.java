@@ -24,9 +24,16 @@ class HubTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000);
 
+    /** A connection that never drains; its socket is backed up unless told otherwise. */
     private static final class RecordingSink implements SubscriptionSink {
         final AtomicBoolean overflowed = new AtomicBoolean();
         int wakeups;
+        boolean backedUp = true;
+
+        @Override
+        public boolean backpressured() {
+            return backedUp;
+        }
 
         @Override
         public void wakeup() {
@@ -197,6 +204,23 @@ class HubTest {
     }
 
     @Test
+    void burstToASubscriberThatKeepsUpIsNotCoalescedUpToTheBurstFactor() {
+        LocalBackplane bp = new LocalBackplane(now::get);
+        Hub hub = hub(limits(10_000, 1 << 30, 10, 10, SlowConsumerPolicy.coalesce), bp);
+        RecordingSink sink = new RecordingSink();
+        sink.backedUp = false;
+        Subscription sub = hub.subscribe(StreamSelection.of("up/1"), null, sink).subscription();
+        for (int i = 0; i < 10 * Subscription.BURST_FACTOR; i++) {
+            publish(bp, "up/1", "progress", "p" + i, false);
+        }
+        assertEquals(0, sub.coalesced());
+        assertEquals(10 * Subscription.BURST_FACTOR, sub.pending());
+        publish(bp, "up/1", "progress", "one past the hard bound", false);
+        assertTrue(sub.coalesced() > 0);
+        assertTrue(sub.pending() <= 10);
+    }
+
+    @Test
     void slowSubscriberWithDisconnectPolicyIsClosed() {
         LocalBackplane bp = new LocalBackplane(now::get);
         Hub hub = hub(limits(10_000, 1 << 30, 10, 10, SlowConsumerPolicy.disconnect), bp);
@@ -261,5 +285,42 @@ class HubTest {
         publish(bp, "b/2", "progress", "b2", false);
         Subscription sub = hub.subscribe(StreamSelection.parse(List.of("a", "b/*")), a1.id(), new RecordingSink()).subscription();
         assertEquals(List.of("b1", "a2", "b2"), data(drain(sub)));
+    }
+
+    @Test
+    void resumeOlderThanMemoryIsFilledFromTheReplaySourceAheadOfLiveEvents() throws Exception {
+        LocalBackplane bp = new LocalBackplane(now::get);
+        Hub hub = hub(limits(5, 1 << 20, 10, 100, SlowConsumerPolicy.coalesce), bp);
+        List<Event> all = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            all.add(publish(bp, i % 2 == 0 ? "up/even" : "up/odd", "progress", "e" + i, false));
+        }
+        List<Thread> readers = new ArrayList<>();
+        hub.history(1, (selection, after, upTo, target) -> {
+            Thread reader = new Thread(() -> {
+                try {
+                    for (Event e : all) {
+                        if (e.sequence() > after && e.sequence() <= upTo && selection.matches(e.stream()) && !target.offer(e)) {
+                            return;
+                        }
+                    }
+                    target.done();
+                } catch (InterruptedException e) {
+                    target.failed(e);
+                }
+            });
+            readers.add(reader);
+            reader.start();
+        });
+        Subscription sub = hub.subscribe(StreamSelection.of("up/even"), all.get(3).id(), new RecordingSink()).subscription();
+        publish(bp, "up/even", "progress", "live", false);
+        readers.get(0).join(5000);
+        List<String> got = data(drain(sub));
+        List<String> expected = new ArrayList<>();
+        for (int i = 4; i < 30; i += 2) {
+            expected.add("e" + i);
+        }
+        expected.add("live");
+        assertEquals(expected, got, "history from the source, then live, nothing twice");
     }
 }
