@@ -296,6 +296,24 @@ public final class Hub {
     }
 
     /**
+     * Drops every connection watching a stream (named, or through its channel); the clients
+     * reconnect and resume from their last ids, here or on another node.
+     *
+     * @return how many were dropped
+     */
+    public int disconnect(String stream) {
+        int dropped = 0;
+        for (Subscription sub : subscriptions) {
+            if (sub.selection().matches(stream)) {
+                sub.close();
+                sub.sink().disconnect();
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    /**
      * Applies the age bound and the completed-stream TTL; run periodically.
      *
      * @return how many streams were dropped

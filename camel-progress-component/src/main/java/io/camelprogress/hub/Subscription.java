@@ -58,6 +58,10 @@ public final class Subscription {
         return selection;
     }
 
+    SubscriptionSink sink() {
+        return sink;
+    }
+
     /** Queues the reset notice and the replayed events; called once, before any live event. */
     void offerReplay(ResetNotice reset, List<Event> replay) {
         boolean wake;

@@ -12,6 +12,9 @@ public interface SubscriptionSink {
     /** The subscription gave up on this connection (it fell too far behind); close it. */
     void overflowed();
 
+    /** The server drops this connection (say, to move clients off a node); the client reconnects and resumes. */
+    void disconnect();
+
     /**
      * Whether the client is not keeping up: its socket holds as much unwritten data as it should.
      * A subscriber that keeps up is not coalesced for a burst the server has yet to write.

@@ -68,6 +68,11 @@ final class LongPoll implements SubscriptionSink {
         context.runOnContext(v -> answer());
     }
 
+    @Override
+    public void disconnect() {
+        context.runOnContext(v -> answer());
+    }
+
     private void answer() {
         answer(true);
     }

@@ -104,7 +104,7 @@ final class SseConnection extends SubscriberConnection {
     }
 
     @Override
-    protected void closeAbruptly() {
+    protected void closeAbruptly(boolean fellBehind) {
         request.connection().close();
     }
 

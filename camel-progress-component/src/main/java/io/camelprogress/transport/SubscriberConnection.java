@@ -97,7 +97,15 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     public final void overflowed() {
         context.runOnContext(v -> {
             LOG.debug("{} subscriber {} ({}) fell too far behind; closing so that it resumes by replay", transport, address, selection);
-            closeAbruptly();
+            closeAbruptly(true);
+            release();
+        });
+    }
+
+    @Override
+    public final void disconnect() {
+        context.runOnContext(v -> {
+            closeAbruptly(false);
             release();
         });
     }
@@ -183,8 +191,8 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     /** Ends the connection after the terminal events, cleanly. */
     protected abstract void finish();
 
-    /** Closes the connection at once. */
-    protected abstract void closeAbruptly();
+    /** Closes the connection at once, because the subscriber fell behind or because the server moves it away. */
+    protected abstract void closeAbruptly(boolean fellBehind);
 
     /** The periodic timer fired: heartbeats, pings. */
     protected abstract void tick();

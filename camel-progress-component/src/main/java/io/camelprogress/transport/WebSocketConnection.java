@@ -130,8 +130,12 @@ final class WebSocketConnection extends SubscriberConnection {
     }
 
     @Override
-    protected void closeAbruptly() {
-        ws.close(POLICY_VIOLATION, "subscriber fell behind; resume with lastEventId");
+    protected void closeAbruptly(boolean fellBehind) {
+        if (fellBehind) {
+            ws.close(POLICY_VIOLATION, "subscriber fell behind; resume with lastEventId");
+        } else {
+            ws.close(GOING_AWAY, "server moved this connection; resume with lastEventId");
+        }
     }
 
     @Override

@@ -44,6 +44,11 @@ class HubTest {
         public void overflowed() {
             overflowed.set(true);
         }
+
+        @Override
+        public void disconnect() {
+            overflowed.set(true);
+        }
     }
 
     private HubLimits limits(int perStream, long bytes, int streams, int pending, SlowConsumerPolicy policy) {
