@@ -154,8 +154,8 @@ final class EventDraftFactory {
         return doc;
     }
 
-    /** Splits a comma-separated list of event names. */
-    static Set<String> parseNames(String csv) {
+    /** Splits a comma-separated list (event names, origins). */
+    static Set<String> parseList(String csv) {
         if (csv == null || csv.isBlank()) {
             return Set.of();
         }

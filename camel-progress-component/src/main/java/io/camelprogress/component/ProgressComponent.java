@@ -194,7 +194,7 @@ public class ProgressComponent extends DefaultComponent {
         if (httpHost == null) {
             TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
                     overloadRetryInterval, maxConnections, maxConnectionsPerAddress, maxHeaderSize, pongTimeout,
-                    EventDraftFactory.parseNames(allowedOrigins), maxUpstreamMessageSize, longPollTimeout);
+                    EventDraftFactory.parseList(allowedOrigins), maxUpstreamMessageSize, longPollTimeout);
             HttpHost started = new HttpHost(getCamelContext(), hub, settings, connections, upstreamRouter,
                     attachToPlatformHttp, host, port);
             started.start();

@@ -43,7 +43,7 @@ public class ProgressEndpoint extends DefaultEndpoint {
                                                                          + " to a stream of the channel (header CamelProgressLifecycle) instead of messages.")
     private boolean lifecycle;
 
-    private Set<String> terminalEventNames = EventDraftFactory.parseNames(terminalEvents);
+    private Set<String> terminalEventNames = EventDraftFactory.parseList(terminalEvents);
 
     public ProgressEndpoint(String uri, ProgressComponent component, String channel) {
         super(uri, component);
@@ -112,7 +112,7 @@ public class ProgressEndpoint extends DefaultEndpoint {
     /** Event names that end their stream (comma-separated). */
     public void setTerminalEvents(String terminalEvents) {
         this.terminalEvents = terminalEvents;
-        this.terminalEventNames = EventDraftFactory.parseNames(terminalEvents);
+        this.terminalEventNames = EventDraftFactory.parseList(terminalEvents);
     }
 
     Set<String> terminalEventNames() {

@@ -1,7 +1,6 @@
 package io.camelprogress.hub;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -274,10 +273,5 @@ public final class Subscription {
     /** How many queued events coalescing replaced by newer ones. */
     public synchronized long coalesced() {
         return coalesced;
-    }
-
-    /** For tests and management: a copy of what is queued. */
-    synchronized List<Object> queued() {
-        return new ArrayList<>(queue);
     }
 }

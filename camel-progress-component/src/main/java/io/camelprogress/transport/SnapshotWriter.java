@@ -49,17 +49,8 @@ final class SnapshotWriter {
         return node;
     }
 
-    /** An event as JSON; its data embedded as JSON when it is JSON, else as a string. */
-    ObjectNode event(Event event) throws JsonProcessingException {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("id", event.id().toString());
-        node.put("event", event.name());
-        node.put("stream", event.stream());
-        if (event.json()) {
-            node.set("data", mapper.readTree(event.data()));
-        } else {
-            node.put("data", event.data());
-        }
-        return node;
+    /** An event as in WebSocket frames: {@code {"id","event","stream","data"}}, data embedded as JSON when it is. */
+    private ObjectNode event(Event event) throws JsonProcessingException {
+        return (ObjectNode) mapper.readTree(event.jsonFrame());
     }
 }

@@ -9,6 +9,7 @@ import io.camelprogress.hub.ProgressLimitExceededException;
 import io.camelprogress.hub.StreamSnapshot;
 import io.camelprogress.testing.SseFrame;
 import io.camelprogress.testing.SseTestClient;
+import io.camelprogress.testing.TestComponents;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,12 +30,10 @@ class ProgressProducerTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        ProgressComponent progress = new ProgressComponent();
-        progress.setHost("127.0.0.1");
-        progress.setPort(0);
-        progress.setMaxEventSize(1000);
-        progress.setMaxStreams(50);
-        context.addComponent("progress", progress);
+        TestComponents.addProgress(context, c -> {
+            c.setMaxEventSize(1000);
+            c.setMaxStreams(50);
+        });
         return context;
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelprogress.testing.Await;
 import io.camelprogress.testing.WsTestClient;
+import io.camelprogress.testing.TestComponents;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -35,11 +36,7 @@ class UpstreamTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        ProgressComponent progress = new ProgressComponent();
-        progress.setHost("127.0.0.1");
-        progress.setPort(0);
-        progress.setMaxUpstreamMessageSize(1000);
-        context.addComponent("progress", progress);
+        TestComponents.addProgress(context, c -> c.setMaxUpstreamMessageSize(1000));
         return context;
     }
 

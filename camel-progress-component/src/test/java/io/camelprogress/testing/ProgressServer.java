@@ -23,11 +23,7 @@ public final class ProgressServer implements AutoCloseable {
 
     public ProgressServer(Consumer<ProgressComponent> configure) throws Exception {
         context = new DefaultCamelContext();
-        component = new ProgressComponent();
-        component.setHost("127.0.0.1");
-        component.setPort(0);
-        configure.accept(component);
-        context.addComponent("progress", component);
+        component = TestComponents.addProgress(context, configure);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
