@@ -97,6 +97,10 @@ class WebSocketTransportTest {
     void independentClientLibraryReadsAndResumes() throws Exception {
         String first = server.publish("w3", null, "one");
         server.publish("w3", null, "two");
+        String gapped = server.publish("w4", null, "old");
+        for (int i = 0; i < 20; i++) {
+            server.publish("w4", null, "new" + i);
+        }
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         WebSocketClient client = new WebSocketClient(URI.create(server.wsUrl("up/w3?lastEventId=" + first))) {
@@ -120,6 +124,34 @@ class WebSocketTransportTest {
             }
         };
         assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
+        BlockingQueue<String> behind = new LinkedBlockingQueue<>();
+        WebSocketClient gap = new WebSocketClient(URI.create(server.wsUrl("up/w4?lastEventId=" + gapped))) {
+            @Override
+            public void onOpen(ServerHandshake handshake) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                behind.add(message);
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+            }
+
+            @Override
+            public void onError(Exception e) {
+            }
+        };
+        assertTrue(gap.connectBlocking(10, TimeUnit.SECONDS));
+        try {
+            JsonNode reset = JSON.readTree(behind.poll(10, TimeUnit.SECONDS));
+            assertEquals("reset", reset.get("event").asText());
+            assertEquals("gap", reset.get("data").get("reason").asText());
+            assertEquals("new10", JSON.readTree(behind.poll(10, TimeUnit.SECONDS)).get("data").asText());
+        } finally {
+            gap.closeBlocking();
+        }
         try {
             assertEquals("two", JSON.readTree(received.poll(10, TimeUnit.SECONDS)).get("data").asText());
             server.publish("w3", "done", "end");
