@@ -19,7 +19,7 @@ public final class LocalBackplane implements Backplane {
     private final LongSupplier clock;
     private Hub hub;
     private String epoch;
-    private long sequence;
+    private EventId last;
 
     public LocalBackplane(LongSupplier clock) {
         this.clock = clock;
@@ -29,7 +29,7 @@ public final class LocalBackplane implements Backplane {
     public synchronized void start(Hub hub) {
         this.hub = hub;
         this.epoch = newEpoch();
-        this.sequence = 0;
+        this.last = new EventId(epoch, 0);
         hub.epoch(epoch);
     }
 
@@ -55,7 +55,8 @@ public final class LocalBackplane implements Backplane {
             throw new IllegalStateException("The progress backplane is not started");
         }
         hub.reserve(draft.stream());
-        Event event = new Event(new EventId(epoch, ++sequence), draft, clock.getAsLong());
+        last = last.next();
+        Event event = new Event(last, draft, clock.getAsLong());
         hub.accept(event);
         return event;
     }

@@ -16,7 +16,7 @@ public final class EventId implements Comparable<EventId> {
 
     private final String epoch;
     private final long sequence;
-    private final String text;
+    private String text;
 
     public EventId(String epoch, long sequence) {
         if (!isValidEpoch(epoch)) {
@@ -27,7 +27,27 @@ public final class EventId implements Comparable<EventId> {
         }
         this.epoch = epoch;
         this.sequence = sequence;
-        this.text = epoch + '-' + sequence;
+    }
+
+    private EventId(long sequence, String checkedEpoch) {
+        this.epoch = checkedEpoch;
+        this.sequence = sequence;
+    }
+
+    /**
+     * The id after this one, for a backplane that counts up in one epoch: no second check of the
+     * epoch, no text until someone asks for it.
+     */
+    public EventId next() {
+        return new EventId(sequence + 1, epoch);
+    }
+
+    /** An id of this epoch with another sequence, as {@link #next()} without the check. */
+    public EventId withSequence(long newSequence) {
+        if (newSequence < 0) {
+            throw new IllegalArgumentException("Sequence must not be negative: " + newSequence);
+        }
+        return new EventId(newSequence, epoch);
     }
 
     /**
@@ -101,8 +121,14 @@ public final class EventId implements Comparable<EventId> {
         return Objects.hash(epoch, sequence);
     }
 
+    /** The id as clients see it; built on first use (racing threads build the same text). */
     @Override
     public String toString() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = epoch + '-' + sequence;
+            text = t;
+        }
+        return t;
     }
 }

@@ -66,6 +66,8 @@ public final class KafkaBackplane implements Backplane, ReplaySource {
 
     private Hub hub;
     private String epoch;
+    /** An id of this backplane's epoch, to derive the others from without checking the epoch again. */
+    private EventId origin;
     private Producer<String, byte[]> producer;
     private Consumer<String, byte[]> consumer;
     private Thread reader;
@@ -81,6 +83,7 @@ public final class KafkaBackplane implements Backplane, ReplaySource {
     public void start(Hub hub) throws Exception {
         this.hub = hub;
         this.epoch = epochOf(ensureTopic());
+        this.origin = new EventId(epoch, 0);
         hub.epoch(epoch);
         consumer = new KafkaConsumer<>(consumerProperties());
         consumer.assign(List.of(partition));
@@ -138,7 +141,7 @@ public final class KafkaBackplane implements Backplane, ReplaySource {
 
     private Event eventOf(ConsumerRecord<String, byte[]> record) {
         try {
-            return new Event(new EventId(epoch, record.offset() + 1), codec.decode(record.value()), record.timestamp());
+            return new Event(origin.withSequence(record.offset() + 1), codec.decode(record.value()), record.timestamp());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Skipping record {} of {}: {}", record.offset(), settings.topic(), e.getMessage());
             return null;
@@ -154,7 +157,7 @@ public final class KafkaBackplane implements Backplane, ReplaySource {
                 if (error != null) {
                     accepted.completeExceptionally(notAcknowledged(draft, error));
                 } else {
-                    accepted.complete(new Event(new EventId(epoch, metadata.offset() + 1), draft, metadata.timestamp()));
+                    accepted.complete(new Event(origin.withSequence(metadata.offset() + 1), draft, metadata.timestamp()));
                 }
             });
         } catch (RuntimeException e) {
