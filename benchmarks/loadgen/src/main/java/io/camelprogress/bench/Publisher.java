@@ -1,0 +1,204 @@
+package io.camelprogress.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Publishes benchmark events by HTTP POST over several lanes, either as fast as the server answers
+ * or at a fixed rate. Several lanes are in flight because a server such as Nchan answers a publish
+ * only after fanning it out; each lane waits for its answer before its next event, which keeps the
+ * per-lane order the subscribers check. Runs on the event loop.
+ */
+final class Publisher {
+
+    /** A fixed-rate publisher looks at the clock this often (milliseconds). */
+    private static final long TICK_MILLIS = 1;
+
+    private final Vertx vertx;
+    private final Context loop;
+    private final HttpClient client;
+    private final String url;
+    private final int payloadSize;
+    private final int lanes;
+    private final long[] nextSeq;
+    private final long[] lastAcked;
+    private final boolean[] busy;
+    private final Map<String, Integer> failures = new TreeMap<>();
+    private double ratePerSecond;
+    private boolean running;
+    private long startNanos;
+    private long sent;
+    private long sentAtStart;
+    private long acked;
+    private long failed;
+    private int inFlight;
+    private long timerId = -1;
+    private long maxEvents = Long.MAX_VALUE;
+    private CompletableFuture<long[]> drained;
+
+    Publisher(Vertx vertx, Context loop, HttpClient client, String url, int payloadSize, int lanes) {
+        this.vertx = vertx;
+        this.loop = loop;
+        this.client = client;
+        this.url = url;
+        this.payloadSize = payloadSize;
+        this.lanes = lanes;
+        this.nextSeq = new long[lanes];
+        this.lastAcked = new long[lanes];
+        this.busy = new boolean[lanes];
+        Arrays.fill(lastAcked, -1);
+    }
+
+    /**
+     * Starts publishing.
+     *
+     * @param rate      events per second, or 0 for as fast as the lanes allow
+     * @param maxEvents stop after this many more events (Long.MAX_VALUE for no limit)
+     */
+    void start(double rate, long maxEvents) {
+        LoopBridge.call(loop, () -> {
+            this.ratePerSecond = rate;
+            this.maxEvents = maxEvents;
+            this.sentAtStart = sent;
+            this.running = true;
+            this.startNanos = System.nanoTime();
+            if (rate > 0) {
+                timerId = vertx.setPeriodic(TICK_MILLIS, ignored -> fillRate());
+            } else {
+                fillAll();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Stops publishing and waits for the events in flight.
+     *
+     * @return completes with the last acknowledged sequence number per lane (-1 for unused lanes)
+     */
+    CompletableFuture<long[]> stop() {
+        CompletableFuture<long[]> result = new CompletableFuture<>();
+        loop.runOnContext(ignored -> {
+            running = false;
+            if (timerId >= 0) {
+                vertx.cancelTimer(timerId);
+                timerId = -1;
+            }
+            drained = result;
+            completeIfDrained();
+        });
+        return result;
+    }
+
+    /**
+     * Publishes {@code count} events as fast as the lanes allow.
+     *
+     * @param count events to publish
+     * @return completes, once all are answered, with the last acknowledged number per lane
+     */
+    CompletableFuture<long[]> burst(long count) {
+        CompletableFuture<long[]> result = new CompletableFuture<>();
+        loop.runOnContext(ignored -> {
+            ratePerSecond = 0;
+            maxEvents = count;
+            sentAtStart = sent;
+            running = count > 0;
+            drained = result;
+            fillAll();
+            completeIfDrained();
+        });
+        return result;
+    }
+
+    /** Next sequence number of each lane: the first event a window starting now will contain. */
+    long[] nextSequences() {
+        return LoopBridge.call(loop, nextSeq::clone);
+    }
+
+    /** Counters at one instant. */
+    record Counts(long sent, long acked, long failed) {
+    }
+
+    Counts counts() {
+        return LoopBridge.call(loop, () -> new Counts(sent, acked, failed));
+    }
+
+    Map<String, Integer> failures() {
+        return LoopBridge.call(loop, () -> new TreeMap<>(failures));
+    }
+
+    private void fillAll() {
+        for (int lane = 0; lane < lanes && running; lane++) {
+            if (!busy[lane] && sent - sentAtStart < maxEvents) {
+                publish(lane);
+            }
+        }
+    }
+
+    private void fillRate() {
+        if (!running) {
+            return;
+        }
+        long due = (long) ((System.nanoTime() - startNanos) * ratePerSecond / 1e9);
+        for (int lane = 0; lane < lanes && sent - sentAtStart < Math.min(due, maxEvents); lane++) {
+            if (!busy[lane]) {
+                publish(lane);
+            }
+        }
+    }
+
+    private void publish(int lane) {
+        long seq = nextSeq[lane]++;
+        busy[lane] = true;
+        inFlight++;
+        sent++;
+        Buffer body = Buffer.buffer(Payload.encode(lane, seq, System.nanoTime(), payloadSize));
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+                .putHeader("Content-Type", "application/json");
+        client.request(options)
+                .compose(request -> request.send(body))
+                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .onComplete(answer -> {
+                    if (answer.succeeded() && answer.result() / 100 == 2) {
+                        acked++;
+                        lastAcked[lane] = seq;
+                    } else {
+                        failed++;
+                        String reason = answer.succeeded() ? "HTTP " + answer.result()
+                                : answer.cause().getClass().getSimpleName();
+                        failures.merge(reason, 1, Integer::sum);
+                    }
+                    busy[lane] = false;
+                    inFlight--;
+                    afterAnswer(lane);
+                });
+    }
+
+    private void afterAnswer(int lane) {
+        if (running && ratePerSecond <= 0 && sent - sentAtStart < maxEvents) {
+            publish(lane);
+        } else if (running && ratePerSecond > 0) {
+            fillRate();
+        }
+        if (running && sent - sentAtStart >= maxEvents) {
+            running = false;
+        }
+        completeIfDrained();
+    }
+
+    private void completeIfDrained() {
+        if (drained != null && inFlight == 0 && !running) {
+            CompletableFuture<long[]> result = drained;
+            drained = null;
+            result.complete(lastAcked.clone());
+        }
+    }
+}
