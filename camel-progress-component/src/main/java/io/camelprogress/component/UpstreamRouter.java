@@ -33,6 +33,11 @@ final class UpstreamRouter implements UpstreamSink {
     }
 
     @Override
+    public boolean hasLifecycleConsumer(String channel) {
+        return lifecycles.containsKey(channel);
+    }
+
+    @Override
     public CompletionStage<UpstreamReply> deliver(String channel, UpstreamMessage message) {
         ProgressConsumer consumer = messages.get(channel);
         if (consumer == null) {

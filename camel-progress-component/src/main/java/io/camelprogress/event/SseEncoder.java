@@ -65,13 +65,13 @@ public final class SseEncoder {
         return readOnly(Unpooled.directBuffer(HEARTBEAT.length).writeBytes(HEARTBEAT));
     }
 
-    /** The reconnection delay the browser waits before it reconnects. */
+    /** The reconnection delay the browser waits before it reconnects; written once, to one connection, so on the heap. */
     public static Buffer retry(long millis) {
         if (millis < 0) {
             throw new IllegalArgumentException("retry must not be negative: " + millis);
         }
         byte[] digits = Long.toString(millis).getBytes(StandardCharsets.US_ASCII);
-        ByteBuf out = Unpooled.directBuffer(RETRY.length + digits.length + 2);
+        ByteBuf out = Unpooled.buffer(RETRY.length + digits.length + 2);
         out.writeBytes(RETRY).writeBytes(digits).writeByte(LF).writeByte(LF);
         return readOnly(out);
     }

@@ -1,6 +1,8 @@
 package io.camelprogress.transport;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelprogress.event.EventDraft;
 
@@ -8,6 +10,16 @@ import io.camelprogress.event.EventDraft;
 public final class ConnectionRegistry {
 
     private final ConcurrentHashMap<String, DirectChannel> connections = new ConcurrentHashMap<>();
+    private final String prefix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + '-';
+    private final AtomicLong counter = new AtomicLong();
+
+    /**
+     * A key for a new connection. Keys stay on the server (routes see them, clients do not), so a
+     * counter is enough; the random prefix keeps them apart across restarts in logs.
+     */
+    String newKey() {
+        return prefix + Long.toString(counter.incrementAndGet(), 36);
+    }
 
     void add(String key, DirectChannel channel) {
         connections.put(key, channel);

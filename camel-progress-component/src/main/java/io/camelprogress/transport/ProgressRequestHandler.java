@@ -3,7 +3,6 @@ package io.camelprogress.transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,7 +196,7 @@ final class ProgressRequestHandler implements io.vertx.core.Handler<RoutingConte
             if (response.ended()) {
                 return;
             }
-            String key = UUID.randomUUID().toString();
+            String key = http.connections().newKey();
             // while the route runs, the POST is a connection it can answer by key like a WebSocket
             AtomicReference<EventDraft> direct = new AtomicReference<>();
             http.connections().add(key, direct::set);

@@ -10,6 +10,8 @@ import io.camelprogress.event.SseEncoder;
 import io.camelprogress.hub.ResetNotice;
 import io.camelprogress.hub.StreamSelection;
 import io.vertx.core.Context;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -81,16 +83,19 @@ final class SseConnection extends SubscriberConnection {
             response.write(event.sse());
             return;
         }
-        Buffer out = Buffer.buffer(items.size() * 128);
+        // one write of the shared encoded events, gathered rather than copied into a buffer per subscriber
+        CompositeByteBuf out = Unpooled.compositeBuffer(items.size());
         for (Object item : items) {
+            Buffer encoded;
             if (item instanceof Event event) {
-                out.appendBuffer(event.sse());
+                encoded = event.sse();
             } else {
                 ResetNotice reset = (ResetNotice) item;
-                out.appendBuffer(SseEncoder.reset(reset.streams(), reset.reason()));
+                encoded = SseEncoder.reset(reset.streams(), reset.reason());
             }
+            out.addComponent(true, encoded.getByteBuf());
         }
-        response.write(out);
+        response.write(Buffer.buffer(out));
     }
 
     @Override

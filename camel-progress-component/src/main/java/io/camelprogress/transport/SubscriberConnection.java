@@ -2,7 +2,6 @@ package io.camelprogress.transport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
@@ -32,7 +31,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     protected final Context context;
     protected final String address;
     protected final StreamSelection selection;
-    protected final String key = UUID.randomUUID().toString();
+    protected final String key;
     private final String transport;
     private final List<Object> batch = new ArrayList<>();
 
@@ -48,6 +47,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
         this.address = address;
         this.selection = selection;
         this.transport = transport;
+        this.key = http.connections().newKey();
     }
 
     /**
@@ -62,7 +62,9 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
         }
         subscription = outcome.subscription();
         http.connections().add(key, this);
-        http.upstream().lifecycle(channel(), message(null, UpstreamMessage.SUBSCRIBE));
+        if (http.upstream().hasLifecycleConsumer(channel())) {
+            http.upstream().lifecycle(channel(), message(null, UpstreamMessage.SUBSCRIBE));
+        }
         return true;
     }
 
@@ -172,7 +174,9 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
         if (subscription != null) {
             http.connections().remove(key);
             http.hub().unsubscribe(subscription);
-            http.upstream().lifecycle(channel(), message(null, UpstreamMessage.UNSUBSCRIBE));
+            if (http.upstream().hasLifecycleConsumer(channel())) {
+                http.upstream().lifecycle(channel(), message(null, UpstreamMessage.UNSUBSCRIBE));
+            }
         }
     }
 

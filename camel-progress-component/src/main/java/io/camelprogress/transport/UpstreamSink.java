@@ -11,6 +11,9 @@ public interface UpstreamSink {
     /** Hands a message to the channel's route; completes with the route's answer. Never blocks. */
     CompletionStage<UpstreamReply> deliver(String channel, UpstreamMessage message);
 
+    /** Whether a route wants the subscribes and unsubscribes of this channel. */
+    boolean hasLifecycleConsumer(String channel);
+
     /** Tells the channel's lifecycle route, if any, that a connection subscribed or left. Never blocks. */
     void lifecycle(String channel, UpstreamMessage event);
 
@@ -18,6 +21,11 @@ public interface UpstreamSink {
     UpstreamSink NONE = new UpstreamSink() {
         @Override
         public boolean hasConsumer(String channel) {
+            return false;
+        }
+
+        @Override
+        public boolean hasLifecycleConsumer(String channel) {
             return false;
         }
 
