@@ -7,7 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import io.camelprogress.event.Event;
@@ -42,7 +43,7 @@ public final class Hub {
     private long knownFrom = 1;
     private ReplaySource replaySource;
 
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
 
     /**
      * @param limits          the memory bounds
@@ -281,17 +282,14 @@ public final class Hub {
         subscriptions.remove(sub);
     }
 
+    /**
+     * Removes in place, under the lock: offer loops run under the same lock, and no sink reacts to an
+     * offer by unsubscribing on the spot (they close their connections on their own threads).
+     */
     private static void remove(Map<String, List<Subscription>> index, String key, Subscription sub) {
         List<Subscription> subs = index.get(key);
-        if (subs != null) {
-            // copy on change: an offer loop on this very thread (an overflow closing its connection) may be iterating the old list
-            List<Subscription> copy = new ArrayList<>(subs);
-            copy.remove(sub);
-            if (copy.isEmpty()) {
-                index.remove(key);
-            } else {
-                index.put(key, copy);
-            }
+        if (subs != null && subs.remove(sub) && subs.isEmpty()) {
+            index.remove(key);
         }
     }
 
@@ -416,5 +414,10 @@ public final class Hub {
     /** The connections subscribed now. */
     public List<Subscription> subscriptions() {
         return List.copyOf(subscriptions);
+    }
+
+    /** How many connections are subscribed now. */
+    public int subscriptionCount() {
+        return subscriptions.size();
     }
 }

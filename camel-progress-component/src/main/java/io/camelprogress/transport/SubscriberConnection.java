@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberConnection.class);
-    /** Events written in one go: enough to spare syscalls, small enough to keep writes short. */
-    private static final int MAX_BATCH = 256;
+    /** Events written in one go: a whole default replay (1,000 events, ~100 KB) in one write. */
+    private static final int MAX_BATCH = 1024;
 
     protected final HttpContext http;
     protected final Context context;

@@ -1,5 +1,6 @@
 package io.camelprogress.bench.server;
 
+import io.vertx.core.VertxOptions;
 import org.apache.camel.main.Main;
 
 /**
@@ -20,6 +21,9 @@ public final class BenchServer {
      */
     public static void main(String[] args) throws Exception {
         Main main = new Main();
+        // platform-http creates its Vert.x from a VertxOptions bean when there is one: the native
+        // epoll transport (netty-transport-native-epoll on the class path) is what a Linux deployment would use
+        main.bind("vertxOptions", new VertxOptions().setPreferNativeTransport(true));
         main.configure().addRoutesBuilder(new BenchRoutes());
         main.run(args);
     }
