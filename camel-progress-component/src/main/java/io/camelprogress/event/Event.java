@@ -1,5 +1,6 @@
 package io.camelprogress.event;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -17,6 +18,7 @@ public final class Event {
     private final long createdMillis;
     private volatile Buffer sse;
     private volatile String jsonFrame;
+    private volatile ByteBuf sseChunk;
 
     public Event(EventId id, EventDraft draft, long createdMillis) {
         this.id = id;
@@ -78,6 +80,19 @@ public final class Event {
         if (encoded == null) {
             encoded = SseEncoder.event(id.toString(), name, data);
             sse = encoded;
+        }
+        return encoded;
+    }
+
+    /**
+     * The SSE bytes framed as one HTTP/1.1 chunk; shared, so a writer writes a {@code duplicate()}.
+     * Encoded once, like {@link #sse()}.
+     */
+    public ByteBuf sseChunk() {
+        ByteBuf encoded = sseChunk;
+        if (encoded == null) {
+            encoded = SseEncoder.chunk(sse().getByteBuf());
+            sseChunk = encoded;
         }
         return encoded;
     }

@@ -13,7 +13,7 @@ import io.vertx.core.buffer.Buffer;
  * line breaks (LF, CR or CRLF) becomes one {@code data:} line per line, which the browser joins back
  * with LF.
  * <p>
- * Encoded events are direct, read-only buffers: each is written as is to every subscriber.
+ * Encoded events are direct buffers that no write releases: each is written as is to every subscriber.
  */
 public final class SseEncoder {
 
@@ -57,12 +57,12 @@ public final class SseEncoder {
         }
         writeData(out, dataBytes);
         out.writeByte(LF);
-        return readOnly(out);
+        return shared(out);
     }
 
     /** A heartbeat: the comment {@code : hb} that keeps proxies from closing an idle stream. */
     public static Buffer heartbeat() {
-        return readOnly(Unpooled.directBuffer(HEARTBEAT.length).writeBytes(HEARTBEAT));
+        return shared(Unpooled.directBuffer(HEARTBEAT.length).writeBytes(HEARTBEAT));
     }
 
     /** The reconnection delay the browser waits before it reconnects; written once, to one connection, so on the heap. */
@@ -73,7 +73,7 @@ public final class SseEncoder {
         byte[] digits = Long.toString(millis).getBytes(StandardCharsets.US_ASCII);
         ByteBuf out = Unpooled.buffer(RETRY.length + digits.length + 2);
         out.writeBytes(RETRY).writeBytes(digits).writeByte(LF).writeByte(LF);
-        return readOnly(out);
+        return shared(out);
     }
 
     /**
@@ -97,6 +97,20 @@ public final class SseEncoder {
             sb.append('"').append(stream).append('"');
         }
         return sb.append("],\"reason\":\"").append(reason).append("\"}").toString();
+    }
+
+    /**
+     * The same bytes framed as one HTTP/1.1 chunk ({@code <hex length> CRLF <bytes> CRLF}), for a
+     * connection that writes below the HTTP encoder: the framing is then encoded once per event too.
+     */
+    public static ByteBuf chunk(ByteBuf encoded) {
+        int length = encoded.readableBytes();
+        byte[] hex = Integer.toHexString(length).getBytes(StandardCharsets.US_ASCII);
+        ByteBuf out = Unpooled.directBuffer(hex.length + length + 4);
+        out.writeBytes(hex).writeByte(CR).writeByte(LF);
+        out.writeBytes(encoded, encoded.readerIndex(), length);
+        out.writeByte(CR).writeByte(LF);
+        return Unpooled.unreleasableBuffer(out);
     }
 
     private static void writeData(ByteBuf out, byte[] data) {
@@ -146,7 +160,12 @@ public final class SseEncoder {
         }
     }
 
-    private static Buffer readOnly(ByteBuf buf) {
-        return Buffer.buffer(Unpooled.unreleasableBuffer(buf.asReadOnly()));
+    /**
+     * Shared by every write of the event, so never released by one of them. Not wrapped read-only:
+     * Netty's native transport writes a direct buffer with a memory address as is, but copies a
+     * read-only wrapper into a fresh direct buffer on every write.
+     */
+    private static Buffer shared(ByteBuf buf) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(buf));
     }
 }

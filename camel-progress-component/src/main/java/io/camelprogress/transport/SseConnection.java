@@ -1,5 +1,7 @@
 package io.camelprogress.transport;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -9,10 +11,15 @@ import io.camelprogress.event.EventId;
 import io.camelprogress.event.SseEncoder;
 import io.camelprogress.hub.ResetNotice;
 import io.camelprogress.hub.StreamSelection;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +31,12 @@ final class SseConnection extends SubscriberConnection {
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final Buffer heartbeat;
+    /**
+     * The pipeline position just below Vert.x's HTTP/1.1 encoder, when there is one: events are
+     * written there already framed as chunks, the same bytes for every subscriber, sparing the
+     * encoder's work per write. Null on other connections (HTTP/2), which take the plain path.
+     */
+    private ChannelHandlerContext belowEncoder;
 
     SseConnection(HttpContext http, Context context, HttpServerRequest request, String address, StreamSelection selection,
                   Buffer heartbeat) {
@@ -48,6 +61,7 @@ final class SseConnection extends SubscriberConnection {
             release();
         });
         response.write(SseEncoder.retry(jitter(http.settings().retryMillis())));
+        belowEncoder = encoderContext();
         startTimer(http.settings().heartbeatMillis());
         drain();
     }
@@ -65,6 +79,13 @@ final class SseConnection extends SubscriberConnection {
         return Math.round(millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
     }
 
+    private ChannelHandlerContext encoderContext() {
+        if (request.version() != HttpVersion.HTTP_1_1 || !(request.connection() instanceof ConnectionBase connection)) {
+            return null;
+        }
+        return connection.channelHandlerContext().pipeline().context(HttpResponseEncoder.class);
+    }
+
     @Override
     protected boolean writeQueueFull() {
         return response.writeQueueFull();
@@ -78,21 +99,41 @@ final class SseConnection extends SubscriberConnection {
     @Override
     protected void write(List<Object> items) {
         if (items.size() == 1 && items.get(0) instanceof Event event) {
-            response.write(event.sse());
+            if (belowEncoder != null) {
+                belowEncoder.writeAndFlush(event.sseChunk().duplicate());
+            } else {
+                response.write(event.sse());
+            }
             return;
         }
         // one write for the batch: copying ~100-byte events into one buffer is cheaper than a gathering
         // write of hundreds of small buffers (measured: 1.6M against 1.4M deliveries/s at 1,000 subscribers)
-        Buffer out = Buffer.buffer(items.size() * 128);
+        List<Buffer> parts = new ArrayList<>(items.size());
+        int length = 0;
         for (Object item : items) {
+            Buffer encoded;
             if (item instanceof Event event) {
-                out.appendBuffer(event.sse());
+                encoded = event.sse();
             } else {
                 ResetNotice reset = (ResetNotice) item;
-                out.appendBuffer(SseEncoder.reset(reset.streams(), reset.reason()));
+                encoded = SseEncoder.reset(reset.streams(), reset.reason());
             }
+            parts.add(encoded);
+            length += encoded.length();
         }
-        response.write(out);
+        if (belowEncoder != null) {
+            byte[] hex = Integer.toHexString(length).getBytes(StandardCharsets.US_ASCII);
+            // pooled: the channel releases it once written
+            ByteBuf chunk = belowEncoder.alloc().directBuffer(hex.length + length + 4);
+            chunk.writeBytes(hex).writeByte('\r').writeByte('\n');
+            parts.forEach(part -> chunk.writeBytes(part.getByteBuf()));
+            chunk.writeByte('\r').writeByte('\n');
+            belowEncoder.writeAndFlush(chunk);
+        } else {
+            Buffer out = Buffer.buffer(length);
+            parts.forEach(out::appendBuffer);
+            response.write(out);
+        }
     }
 
     @Override
@@ -113,7 +154,11 @@ final class SseConnection extends SubscriberConnection {
     @Override
     protected void tick() {
         if (!wroteSinceTick && !response.writeQueueFull()) {
-            response.write(heartbeat);
+            if (belowEncoder != null) {
+                belowEncoder.writeAndFlush(http.heartbeatChunk().duplicate());
+            } else {
+                response.write(heartbeat);
+            }
         }
         wroteSinceTick = false;
     }
