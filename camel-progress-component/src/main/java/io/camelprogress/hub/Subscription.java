@@ -13,16 +13,12 @@ import io.camelprogress.event.EventId;
  * One connection's place in the hub: what it watches and the events queued for it, replay first,
  * then live. Publishing threads offer to it; the connection's own thread drains it.
  * <p>
- * The live part of the queue is bounded by {@link HubLimits#maxPendingEvents()}. Replay is not
- * counted against it: replayed events are the log's own, bounded by the log's limits.
+ * The live part of the queue is bounded by {@link HubLimits#maxPendingEvents()} while the client's
+ * socket is backed up, and by {@link #BURST_FACTOR} times that while it keeps up (a burst the server
+ * has yet to write is not a slow client). Replay is not counted against it: replayed events are the
+ * log's own, bounded by the log's limits.
  */
 public final class Subscription {
-
-    private final StreamSelection selection;
-    private final SubscriptionSink sink;
-    private final int maxPending;
-    private final SlowConsumerPolicy policy;
-    private final Set<String> openStreams;
 
     /**
      * How far past its bound the queue of a subscriber that keeps up may grow during a burst that
@@ -33,6 +29,12 @@ public final class Subscription {
     private static final int DEEP_WINDOW = 1000;
     /** How long the reader waits for a subscriber that takes nothing before giving up on it. */
     private static final long DEEP_STALL_MILLIS = 30_000;
+
+    private final StreamSelection selection;
+    private final SubscriptionSink sink;
+    private final int maxPending;
+    private final SlowConsumerPolicy policy;
+    private final Set<String> openStreams;
 
     // guarded by this
     private final ArrayDeque<Object> queue = new ArrayDeque<>();

@@ -14,6 +14,7 @@ import io.camelprogress.event.StreamNames;
 import io.camelprogress.hub.StreamSelection;
 import io.camelprogress.hub.StreamSnapshot;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * negotiates the transport from the request (SSE, WebSocket, long-poll, snapshot; POST goes
  * upstream), and hands over to it.
  */
-final class ProgressRequestHandler implements io.vertx.core.Handler<RoutingContext> {
+final class ProgressRequestHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressRequestHandler.class);
 
