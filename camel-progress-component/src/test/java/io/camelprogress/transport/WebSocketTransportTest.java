@@ -163,6 +163,20 @@ class WebSocketTransportTest {
     }
 
     @Test
+    void manyStreamsOnOneWebSocketWithOneCursor() throws Exception {
+        String first = server.publish("m1", null, "m1-a");
+        server.publish("m2", null, "m2-a");
+        server.publish("m3", null, "not selected");
+        try (WsTestClient client = WsTestClient.open(server.wsUrl("?stream=up/m1&stream=up/m2&lastEventId=" + first))) {
+            assertEquals("m2-a", client.next(WAIT).get("data").asText());
+            server.publish("m1", null, "m1-b");
+            List<JsonNode> live = client.next(1, WAIT);
+            assertEquals("up/m1", live.get(0).get("stream").asText());
+            assertEquals("m1-b", live.get(0).get("data").asText());
+        }
+    }
+
+    @Test
     void crossOriginHandshakeIsRefusedUnlessAllowed() throws Exception {
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> WsTestClient.open(server.wsUrl("up/o"), Map.of("Origin", "https://evil.example.net")));
