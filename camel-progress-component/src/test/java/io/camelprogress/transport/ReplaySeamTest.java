@@ -1,29 +1,23 @@
 package io.camelprogress.transport;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelprogress.event.EventId;
+import io.camelprogress.testing.LibraryWsClient;
 import io.camelprogress.testing.LongPollTestClient;
 import io.camelprogress.testing.ProgressServer;
 import io.camelprogress.testing.SseFrame;
 import io.camelprogress.testing.SseTestClient;
 import io.camelprogress.testing.WsTestClient;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,7 +37,6 @@ class ReplaySeamTest {
     private static final int EVENTS = 10_000;
     private static final int WINDOW = 500;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One event as a client saw it. */
     private record Seen(String id, String event, String data) {
@@ -98,46 +91,17 @@ class ReplaySeamTest {
         WEBSOCKET_LIBRARY {
             @Override
             Session open(ProgressServer server, String lastId) throws Exception {
-                BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-                StringBuilder trouble = new StringBuilder();
-                WebSocketClient client = new WebSocketClient(URI.create(server.wsUrl("up/seam" + (lastId == null ? "" : "?lastEventId=" + lastId)))) {
-                    @Override
-                    public void onOpen(ServerHandshake handshake) {
-                    }
-
-                    @Override
-                    public void onMessage(String message) {
-                        frames.add(message);
-                    }
-
-                    @Override
-                    public void onClose(int code, String reason, boolean remote) {
-                        trouble.append(" closed ").append(code).append(' ').append(reason);
-                    }
-
-                    @Override
-                    public void onError(Exception e) {
-                        trouble.append(" error ").append(e);
-                    }
-                };
-                // a short replay can open, deliver and close before connectBlocking looks: that is a success
-                if (!client.connectBlocking(10, TimeUnit.SECONDS) && frames.isEmpty()) {
-                    throw new AssertionError("Java-WebSocket client did not connect:" + trouble);
-                }
+                LibraryWsClient client = LibraryWsClient.open(server.wsUrl("up/seam" + (lastId == null ? "" : "?lastEventId=" + lastId)));
                 return new Session() {
                     @Override
                     public Seen next() throws Exception {
-                        String text = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                        if (text == null) {
-                            throw new AssertionError("no frame within " + WAIT);
-                        }
-                        JsonNode frame = JSON.readTree(text);
+                        JsonNode frame = client.next(WAIT);
                         return new Seen(frame.get("id").asText(), frame.get("event").asText(), frame.get("data").asText());
                     }
 
                     @Override
                     public void close() throws Exception {
-                        client.closeBlocking();
+                        client.close();
                     }
                 };
             }

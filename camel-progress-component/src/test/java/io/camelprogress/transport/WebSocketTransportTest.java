@@ -4,24 +4,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelprogress.testing.Await;
+import io.camelprogress.testing.LibraryWsClient;
 import io.camelprogress.testing.ProgressServer;
 import io.camelprogress.testing.WsTestClient;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,71 +89,24 @@ class WebSocketTransportTest {
     }
 
     @Test
-    void independentClientLibraryReadsAndResumes() throws Exception {
+    void independentClientLibraryReadsResumesSeesAGapAndTheEnd() throws Exception {
         String first = server.publish("w3", null, "one");
         server.publish("w3", null, "two");
         String gapped = server.publish("w4", null, "old");
         for (int i = 0; i < 20; i++) {
             server.publish("w4", null, "new" + i);
         }
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocketClient client = new WebSocketClient(URI.create(server.wsUrl("up/w3?lastEventId=" + first))) {
-            @Override
-            public void onOpen(ServerHandshake handshake) {
-            }
-
-            @Override
-            public void onMessage(String message) {
-                received.add(message);
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-                closed.complete(code);
-            }
-
-            @Override
-            public void onError(Exception e) {
-                closed.completeExceptionally(e);
-            }
-        };
-        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
-        BlockingQueue<String> behind = new LinkedBlockingQueue<>();
-        WebSocketClient gap = new WebSocketClient(URI.create(server.wsUrl("up/w4?lastEventId=" + gapped))) {
-            @Override
-            public void onOpen(ServerHandshake handshake) {
-            }
-
-            @Override
-            public void onMessage(String message) {
-                behind.add(message);
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onError(Exception e) {
-            }
-        };
-        assertTrue(gap.connectBlocking(10, TimeUnit.SECONDS));
-        try {
-            JsonNode reset = JSON.readTree(behind.poll(10, TimeUnit.SECONDS));
+        try (LibraryWsClient behind = LibraryWsClient.open(server.wsUrl("up/w4?lastEventId=" + gapped))) {
+            JsonNode reset = behind.next(WAIT);
             assertEquals("reset", reset.get("event").asText());
             assertEquals("gap", reset.get("data").get("reason").asText());
-            assertEquals("new10", JSON.readTree(behind.poll(10, TimeUnit.SECONDS)).get("data").asText());
-        } finally {
-            gap.closeBlocking();
+            assertEquals("new10", behind.next(WAIT).get("data").asText());
         }
-        try {
-            assertEquals("two", JSON.readTree(received.poll(10, TimeUnit.SECONDS)).get("data").asText());
+        try (LibraryWsClient client = LibraryWsClient.open(server.wsUrl("up/w3?lastEventId=" + first))) {
+            assertEquals("two", client.next(WAIT).get("data").asText());
             server.publish("w3", "done", "end");
-            assertEquals("end", JSON.readTree(received.poll(10, TimeUnit.SECONDS)).get("data").asText());
-            assertEquals(1000, closed.get(10, TimeUnit.SECONDS));
-        } finally {
-            client.closeBlocking();
+            assertEquals("end", client.next(WAIT).get("data").asText());
+            assertEquals(1000, client.awaitClose(WAIT));
         }
     }
 

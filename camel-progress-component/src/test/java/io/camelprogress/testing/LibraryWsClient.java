@@ -1,0 +1,81 @@
+package io.camelprogress.testing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * The independent WebSocket client of the tests (Java-WebSocket from Maven Central, not the JDK's):
+ * text frames as JSON, and the close code.
+ */
+public final class LibraryWsClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocketClient client;
+
+    private LibraryWsClient(String url) {
+        client = new WebSocketClient(URI.create(url)) {
+            @Override
+            public void onOpen(ServerHandshake handshake) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                frames.add(message);
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+                closed.complete(code);
+            }
+
+            @Override
+            public void onError(Exception e) {
+                closed.completeExceptionally(e);
+            }
+        };
+    }
+
+    /**
+     * Connects. A short replay can open, deliver and close before the handshake wait returns: that
+     * counts as connected when frames arrived.
+     */
+    public static LibraryWsClient open(String url) throws InterruptedException {
+        LibraryWsClient ws = new LibraryWsClient(url);
+        if (!ws.client.connectBlocking(10, TimeUnit.SECONDS) && ws.frames.isEmpty()) {
+            throw new AssertionError("Java-WebSocket client did not connect to " + url
+                                     + (ws.closed.isDone() ? " (closed: " + ws.closed.getNow(-1) + ")" : ""));
+        }
+        return ws;
+    }
+
+    /** The next frame as JSON, or an AssertionError when none comes in time. */
+    public JsonNode next(Duration timeout) throws Exception {
+        String text = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (text == null) {
+            throw new AssertionError("No frame within " + timeout);
+        }
+        return JSON.readTree(text);
+    }
+
+    /** The close code the server sent. */
+    public int awaitClose(Duration timeout) throws Exception {
+        return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        client.closeBlocking();
+    }
+}
