@@ -65,9 +65,4 @@ public final class LocalBackplane implements Backplane {
     public synchronized void stop() {
         hub = null;
     }
-
-    /** The epoch of the ids given since start. */
-    public synchronized String epoch() {
-        return epoch;
-    }
 }

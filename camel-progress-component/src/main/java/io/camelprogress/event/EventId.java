@@ -101,11 +101,6 @@ public final class EventId implements Comparable<EventId> {
         return sequence;
     }
 
-    /** Whether both ids come from the same epoch, so that their sequences compare. */
-    public boolean sameEpoch(EventId other) {
-        return other != null && epoch.equals(other.epoch);
-    }
-
     @Override
     public int compareTo(EventId other) {
         return Long.compare(sequence, other.sequence);

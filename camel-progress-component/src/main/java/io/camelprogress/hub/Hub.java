@@ -37,7 +37,6 @@ public final class Hub {
     private final Map<String, List<Subscription>> byStream = new HashMap<>();
     private final Map<String, List<Subscription>> byChannel = new HashMap<>();
     private String epoch;
-    private long published;
     private long lastSequence;
     /** Every event from this sequence on has come through this hub; older ones only maybe. */
     private long knownFrom = 1;
@@ -65,12 +64,6 @@ public final class Hub {
     public void epoch(String epoch) {
         synchronized (lock) {
             this.epoch = epoch;
-        }
-    }
-
-    public String epoch() {
-        synchronized (lock) {
-            return epoch;
         }
     }
 
@@ -117,7 +110,6 @@ public final class Hub {
                 logs.put(event.stream(), log);
             }
             log.append(event, limits, now);
-            published++;
             lastSequence = event.sequence();
             offer(byStream.get(event.stream()), event);
             if (!byChannel.isEmpty()) {
@@ -404,20 +396,8 @@ public final class Hub {
         }
     }
 
-    /** Events accepted since start. */
-    public long published() {
-        synchronized (lock) {
-            return published;
-        }
-    }
-
     /** The connections subscribed now. */
     public List<Subscription> subscriptions() {
         return List.copyOf(subscriptions);
-    }
-
-    /** How many connections are subscribed now. */
-    public int subscriptionCount() {
-        return subscriptions.size();
     }
 }

@@ -43,8 +43,4 @@ final class ConnectionLimiter {
         total.decrementAndGet();
         perAddress.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
     }
-
-    int total() {
-        return total.get();
-    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -73,37 +74,15 @@ class ReplaySeamTest {
         WEBSOCKET {
             @Override
             Session open(ProgressServer server, String lastId) throws Exception {
-                WsTestClient client = WsTestClient.open(server.wsUrl("up/seam" + (lastId == null ? "" : "?lastEventId=" + lastId)));
-                return new Session() {
-                    @Override
-                    public Seen next() throws Exception {
-                        JsonNode frame = client.next(WAIT);
-                        return new Seen(frame.get("id").asText(), frame.get("event").asText(), frame.get("data").asText());
-                    }
-
-                    @Override
-                    public void close() {
-                        client.close();
-                    }
-                };
+                WsTestClient client = WsTestClient.open(server.wsUrl(seamPath(lastId)));
+                return frames(() -> client.next(WAIT), client::close);
             }
         },
         WEBSOCKET_LIBRARY {
             @Override
             Session open(ProgressServer server, String lastId) throws Exception {
-                LibraryWsClient client = LibraryWsClient.open(server.wsUrl("up/seam" + (lastId == null ? "" : "?lastEventId=" + lastId)));
-                return new Session() {
-                    @Override
-                    public Seen next() throws Exception {
-                        JsonNode frame = client.next(WAIT);
-                        return new Seen(frame.get("id").asText(), frame.get("event").asText(), frame.get("data").asText());
-                    }
-
-                    @Override
-                    public void close() throws Exception {
-                        client.close();
-                    }
-                };
+                LibraryWsClient client = LibraryWsClient.open(server.wsUrl(seamPath(lastId)));
+                return frames(() -> client.next(WAIT), client::close);
             }
         },
         LONG_POLL {
@@ -132,6 +111,26 @@ class ReplaySeamTest {
         };
 
         abstract Session open(ProgressServer server, String lastId) throws Exception;
+
+        private static String seamPath(String lastId) {
+            return "up/seam" + (lastId == null ? "" : "?lastEventId=" + lastId);
+        }
+
+        /** A WebSocket session, whichever client reads its JSON frames. */
+        private static Session frames(Callable<JsonNode> nextFrame, AutoCloseable client) {
+            return new Session() {
+                @Override
+                public Seen next() throws Exception {
+                    JsonNode frame = nextFrame.call();
+                    return new Seen(frame.get("id").asText(), frame.get("event").asText(), frame.get("data").asText());
+                }
+
+                @Override
+                public void close() throws Exception {
+                    client.close();
+                }
+            };
+        }
     }
 
     @ParameterizedTest

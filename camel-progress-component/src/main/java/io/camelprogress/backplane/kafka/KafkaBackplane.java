@@ -322,9 +322,4 @@ public final class KafkaBackplane implements Backplane, ReplaySource {
             deepReplays.shutdownNow();
         }
     }
-
-    /** The epoch of this backplane's ids, from its topic. */
-    public String epoch() {
-        return epoch;
-    }
 }
