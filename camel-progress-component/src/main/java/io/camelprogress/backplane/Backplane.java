@@ -4,22 +4,29 @@ import java.util.concurrent.CompletionStage;
 
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
-import io.camelprogress.hub.Hub;
+import io.camelprogress.hub.EventLog;
 
 /**
  * Gives events their ids and brings them to the hub, in id order. The local backplane does it in
  * this process; a distributed one (Kafka) gives every node the same ids for the same events.
+ * <p>
+ * The contract with the hub is {@link EventLog}'s: the epoch first, then for each event of this node
+ * {@code reserve} before the id is given and {@code accept} with it, one at a time in id order; events
+ * of other nodes are accepted without a reserve. Set one of your own with the component option
+ * {@code customBackplane}.
  */
 public interface Backplane {
 
-    /** Starts delivering accepted events to the hub; sets the hub's epoch before the first one. */
-    void start(Hub hub) throws Exception;
+    /** Starts delivering accepted events to the node's log; sets its epoch before the first one. */
+    void start(EventLog hub) throws Exception;
 
     /**
      * Publishes an event.
      *
-     * @return completes with the event and its id once the backplane accepted it, or exceptionally
-     *         with the reason it could not
+     * @return completes with the event and its id once the backplane accepted it, or with
+     *         {@code null} when the backplane has taken the event on and gives its id later (the
+     *         event then reaches the log in order, or a later publish of the same stream fails);
+     *         exceptionally with the reason it could not be taken
      */
     CompletionStage<Event> publish(EventDraft draft);
 

@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.event.EventId;
-import io.camelprogress.hub.Hub;
+import io.camelprogress.hub.EventLog;
 
 /**
  * The single-node backplane: one monotonic sequence, and an epoch chosen at start so that a client
@@ -17,7 +17,7 @@ import io.camelprogress.hub.Hub;
 public final class LocalBackplane implements Backplane {
 
     private final LongSupplier clock;
-    private Hub hub;
+    private EventLog hub;
     private String epoch;
     private EventId last;
 
@@ -26,7 +26,7 @@ public final class LocalBackplane implements Backplane {
     }
 
     @Override
-    public synchronized void start(Hub hub) {
+    public synchronized void start(EventLog hub) {
         this.hub = hub;
         this.epoch = newEpoch();
         this.last = new EventId(epoch, 0);

@@ -56,7 +56,10 @@ public class ProgressProducer extends DefaultAsyncProducer {
 
     private static void complete(Exchange exchange, CompletableFuture<Event> future) {
         try {
-            exchange.getMessage().setHeader(ProgressConstants.EVENT_ID, future.join().id().toString());
+            Event event = future.join();
+            if (event != null) {
+                exchange.getMessage().setHeader(ProgressConstants.EVENT_ID, event.id().toString());
+            }
         } catch (CompletionException e) {
             exchange.setException(e.getCause());
         }

@@ -23,7 +23,7 @@ import io.camelprogress.event.StreamNames;
  * was appended before it subscribed is replayed, what comes after is offered live. Offering only
  * queues; no socket is written under the lock.
  */
-public final class Hub {
+public final class Hub implements EventLog {
 
     private static final Comparator<Event> BY_SEQUENCE = Comparator.comparingLong(Event::sequence);
 
@@ -56,11 +56,8 @@ public final class Hub {
         this.replayOnConnect = replayOnConnect;
     }
 
-    public HubLimits limits() {
-        return limits;
-    }
-
     /** Sets the epoch of the ids the backplane will give; a client holding another epoch's id gets a reset. */
+    @Override
     public void epoch(String epoch) {
         synchronized (lock) {
             this.epoch = epoch;
@@ -74,6 +71,7 @@ public final class Hub {
      * @param knownFrom    the first sequence this hub is sure to have seen
      * @param replaySource where events before a log's start can be read, or null
      */
+    @Override
     public void history(long knownFrom, ReplaySource replaySource) {
         synchronized (lock) {
             this.knownFrom = knownFrom;
@@ -87,6 +85,7 @@ public final class Hub {
      *
      * @throws ProgressLimitExceededException when every stream held is active
      */
+    @Override
     public void reserve(String stream) {
         synchronized (lock) {
             if (!logs.containsKey(stream) && logs.size() >= limits.maxStreams() && !evictOne(false)) {
@@ -98,6 +97,7 @@ public final class Hub {
     }
 
     /** Appends an event that the backplane gave an id, and offers it to the connections watching its stream. */
+    @Override
     public void accept(Event event) {
         long now = clock.getAsLong();
         synchronized (lock) {

@@ -16,26 +16,4 @@ public interface UpstreamSink {
 
     /** Tells the channel's lifecycle route, if any, that a connection subscribed or left. Never blocks. */
     void lifecycle(String channel, UpstreamMessage event);
-
-    /** A sink with no routes: POST answers 405, WebSocket frames are dropped. */
-    UpstreamSink NONE = new UpstreamSink() {
-        @Override
-        public boolean hasConsumer(String channel) {
-            return false;
-        }
-
-        @Override
-        public boolean hasLifecycleConsumer(String channel) {
-            return false;
-        }
-
-        @Override
-        public CompletionStage<UpstreamReply> deliver(String channel, UpstreamMessage message) {
-            throw new IllegalStateException("No route consumes channel " + channel);
-        }
-
-        @Override
-        public void lifecycle(String channel, UpstreamMessage event) {
-        }
-    };
 }

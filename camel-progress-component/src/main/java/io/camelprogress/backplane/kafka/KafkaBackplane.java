@@ -19,7 +19,7 @@ import io.camelprogress.backplane.Backplane;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.event.EventId;
-import io.camelprogress.hub.Hub;
+import io.camelprogress.hub.EventLog;
 import io.camelprogress.hub.ReplaySource;
 import io.camelprogress.hub.StreamSelection;
 import org.apache.kafka.clients.admin.Admin;
@@ -64,7 +64,7 @@ public final class KafkaBackplane implements Backplane, ReplaySource {
     private final EventRecordCodec codec = new EventRecordCodec();
     private final TopicPartition partition;
 
-    private Hub hub;
+    private EventLog hub;
     private String epoch;
     /** An id of this backplane's epoch, to derive the others from without checking the epoch again. */
     private EventId origin;
@@ -80,7 +80,7 @@ public final class KafkaBackplane implements Backplane, ReplaySource {
     }
 
     @Override
-    public void start(Hub hub) throws Exception {
+    public void start(EventLog hub) throws Exception {
         this.hub = hub;
         this.epoch = epochOf(ensureTopic());
         this.origin = new EventId(epoch, 0);
