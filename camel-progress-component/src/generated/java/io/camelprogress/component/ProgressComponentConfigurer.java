@@ -88,6 +88,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": target.setRetryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": target.setSlowConsumerPolicy(property(camelContext, io.camelprogress.hub.SlowConsumerPolicy.class, value)); return true;
+        case "trustedproxies":
+        case "trustedProxies": target.setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -160,6 +162,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": return long.class;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return io.camelprogress.hub.SlowConsumerPolicy.class;
+        case "trustedproxies":
+        case "trustedProxies": return java.lang.String.class;
         default: return null;
         }
     }
@@ -233,6 +237,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": return target.getRetryInterval();
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return target.getSlowConsumerPolicy();
+        case "trustedproxies":
+        case "trustedProxies": return target.getTrustedProxies();
         default: return null;
         }
     }

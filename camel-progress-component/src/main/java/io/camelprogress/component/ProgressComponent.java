@@ -63,16 +63,25 @@ public class ProgressComponent extends DefaultComponent {
     @Metadata(label = "bounds", defaultValue = "300000", javaType = "java.time.Duration",
               description = "How long a completed stream is kept for late reconnects.")
     private long completedStreamTtl = 300_000;
-    @Metadata(label = "bounds", defaultValue = "1000", description = "Live events queued for one subscriber that does not keep up.")
+    @Metadata(label = "bounds", defaultValue = "1000",
+              description = "Live events queued for one subscriber; past it the subscriber reads the log instead (or its slowConsumerPolicy applies).")
     private int maxPendingEvents = 1000;
-    @Metadata(label = "bounds", defaultValue = "coalesce",
-              description = "What happens when a subscriber's queue is full: coalesce (keep the newest non-terminal event per stream and event name)"
-                            + " or disconnect (the client resumes by replay).")
-    private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.coalesce;
+    @Metadata(label = "bounds", defaultValue = "lag",
+              description = "What happens to a subscriber that falls behind: lag (it reads the retained log at its own pace and gets every event"
+                            + " still retained, with a reset of reason lagged for those that were not), coalesce (while its socket is backed up,"
+                            + " latest wins per stream and event name, announced by a reset of reason coalesced) or disconnect (while its socket"
+                            + " is backed up, it is closed and resumes by replay). Terminal events are never dropped.")
+    private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.lag;
     @Metadata(label = "bounds", defaultValue = "10000", description = "Streaming connections held at once.")
     private int maxConnections = 10_000;
-    @Metadata(label = "bounds", defaultValue = "1000", description = "Streaming connections held at once per client address.")
-    private int maxConnectionsPerAddress = 1000;
+    @Metadata(label = "bounds", defaultValue = "0",
+              description = "Streaming connections held at once per client address; 0 for no bound. Behind a reverse proxy every browser has the"
+                            + " proxy's address unless the proxy is listed in trustedProxies.")
+    private int maxConnectionsPerAddress;
+    @Metadata(label = "security",
+              description = "Addresses or CIDR blocks (comma-separated, as in 10.0.0.0/8,::1) of reverse proxies whose Forwarded or X-Forwarded-For"
+                            + " client address is believed; per-address bounds and the client address of messages then use it.")
+    private String trustedProxies;
     @Metadata(label = "bounds", defaultValue = "8192", description = "Bytes of request headers accepted; larger requests get 431.")
     private int maxHeaderSize = 8192;
     @Metadata(label = "bounds", defaultValue = "65536", description = "Bytes of data in one event; larger events fail their exchange.")
@@ -81,7 +90,8 @@ public class ProgressComponent extends DefaultComponent {
               description = "How long a WebSocket peer may take to answer a ping before it is closed.")
     private long pongTimeout = 10_000;
     @Metadata(label = "security",
-              description = "Origins (as in https://app.example.com, comma-separated, or *) allowed to open WebSockets and POST besides the server's own."
+              description = "Origins (comma-separated, as in https://app.example.com; an asterisk allows any) allowed to open WebSockets and POST"
+                            + " besides the server's own."
                             + " Requests without an Origin header (non-browser clients) are allowed.")
     private String allowedOrigins;
     @Metadata(label = "bounds", defaultValue = "65536",
@@ -193,7 +203,8 @@ public class ProgressComponent extends DefaultComponent {
     synchronized void startHttpHost() throws Exception {
         if (httpHost == null) {
             TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
-                    overloadRetryInterval, maxConnections, maxConnectionsPerAddress, maxHeaderSize, pongTimeout,
+                    overloadRetryInterval, maxConnections, maxConnectionsPerAddress, EventDraftFactory.parseList(trustedProxies).stream().toList(),
+                    maxHeaderSize, pongTimeout,
                     EventDraftFactory.parseList(allowedOrigins), maxUpstreamMessageSize, longPollTimeout);
             HttpHost started = new HttpHost(getCamelContext(), hub, settings, connections, upstreamRouter,
                     attachToPlatformHttp, host, port);
@@ -402,6 +413,14 @@ public class ProgressComponent extends DefaultComponent {
     /** Streaming connections held at once. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public String getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    public void setTrustedProxies(String trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     public int getMaxConnectionsPerAddress() {

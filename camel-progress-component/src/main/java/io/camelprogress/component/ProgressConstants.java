@@ -6,7 +6,7 @@ import org.apache.camel.spi.Metadata;
 public final class ProgressConstants {
 
     @Metadata(label = "producer", description = "The sub-stream of the channel the event goes to, for example a job id;"
-                                                + " the stream is then CHANNEL/STREAMID. Segments of letters, digits and . _ ~ - joined by /.",
+                                                + " the stream is then CHANNEL/STREAMID. Segments of letters, digits, dots, underscores, tildes and hyphens, joined by slashes.",
               javaType = "String")
     public static final String STREAM_ID = "CamelProgressStreamId";
 

@@ -22,7 +22,7 @@ import org.apache.camel.support.DefaultEndpoint;
 public class ProgressEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "The channel: the first segment of every stream this endpoint publishes to, as in /progress/CHANNEL/STREAMID."
-                           + " Letters, digits and . _ ~ - only; names starting with _ are reserved.")
+                           + " Letters, digits, dots, underscores, tildes and hyphens only; names starting with an underscore are reserved.")
     @Metadata(required = true)
     private String channel;
 

@@ -1,5 +1,7 @@
 package io.camelprogress.event;
 
+import java.nio.charset.StandardCharsets;
+
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 
@@ -7,7 +9,7 @@ import io.vertx.core.buffer.Buffer;
  * An event that the backplane has accepted and given an id. Immutable; encoded once per transport,
  * and the same bytes are written to every subscriber.
  */
-public final class Event {
+public final class Event implements StreamItem {
 
     private final EventId id;
     private final String stream;
@@ -18,6 +20,7 @@ public final class Event {
     private final long createdMillis;
     private volatile Buffer sse;
     private volatile String jsonFrame;
+    private volatile ByteBuf webSocketFrame;
     private volatile ByteBuf sseChunk;
 
     public Event(EventId id, EventDraft draft, long createdMillis) {
@@ -75,6 +78,7 @@ public final class Event {
      * watches cost no encoding; two threads racing here encode the same bytes, so either result is
      * right.
      */
+    @Override
     public Buffer sse() {
         Buffer encoded = sse;
         if (encoded == null) {
@@ -98,6 +102,7 @@ public final class Event {
     }
 
     /** The event as the JSON object of WebSocket frames and long-poll answers; encoded once, like {@link #sse()}. */
+    @Override
     public String jsonFrame() {
         String encoded = jsonFrame;
         if (encoded == null) {
@@ -105,6 +110,22 @@ public final class Event {
             jsonFrame = encoded;
         }
         return encoded;
+    }
+
+    /** The event as one WebSocket text frame of {@link #jsonFrame()}; encoded once, like {@link #sse()}. */
+    @Override
+    public ByteBuf webSocketFrame() {
+        ByteBuf encoded = webSocketFrame;
+        if (encoded == null) {
+            encoded = WebSocketFrames.text(jsonFrame().getBytes(StandardCharsets.UTF_8));
+            webSocketFrame = encoded;
+        }
+        return encoded;
+    }
+
+    @Override
+    public EventId resumeId() {
+        return id;
     }
 
     @Override

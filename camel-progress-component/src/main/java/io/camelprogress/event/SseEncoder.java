@@ -2,9 +2,11 @@ package io.camelprogress.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -99,18 +101,9 @@ public final class SseEncoder {
         return sb.append("],\"reason\":\"").append(reason).append("\"}").toString();
     }
 
-    /**
-     * The same bytes framed as one HTTP/1.1 chunk ({@code <hex length> CRLF <bytes> CRLF}), for a
-     * connection that writes below the HTTP encoder: the framing is then encoded once per event too.
-     */
+    /** The same bytes framed as one HTTP/1.1 chunk, shared like the event itself. */
     public static ByteBuf chunk(ByteBuf encoded) {
-        int length = encoded.readableBytes();
-        byte[] hex = Integer.toHexString(length).getBytes(StandardCharsets.US_ASCII);
-        ByteBuf out = Unpooled.directBuffer(hex.length + length + 4);
-        out.writeBytes(hex).writeByte(CR).writeByte(LF);
-        out.writeBytes(encoded, encoded.readerIndex(), length);
-        out.writeByte(CR).writeByte(LF);
-        return Unpooled.unreleasableBuffer(out);
+        return Unpooled.unreleasableBuffer(HttpChunks.frame(UnpooledByteBufAllocator.DEFAULT, List.of(encoded)));
     }
 
     private static void writeData(ByteBuf out, byte[] data) {

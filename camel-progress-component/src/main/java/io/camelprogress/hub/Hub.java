@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.function.LongSupplier;
 
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventId;
+import io.camelprogress.event.ResetNotice;
+import io.camelprogress.event.StreamItem;
 import io.camelprogress.event.StreamNames;
 
 /**
@@ -26,6 +29,8 @@ import io.camelprogress.event.StreamNames;
 public final class Hub implements EventLog {
 
     private static final Comparator<Event> BY_SEQUENCE = Comparator.comparingLong(Event::sequence);
+    /** Bytes read from the logs in one go for a subscriber catching up; its socket's own bound applies between reads. */
+    private static final long CATCH_UP_BATCH_BYTES = 256 * 1024;
 
     private final HubLimits limits;
     private final LongSupplier clock;
@@ -36,6 +41,7 @@ public final class Hub implements EventLog {
     private final Map<String, StreamLog> logs = new HashMap<>();
     private final Map<String, List<Subscription>> byStream = new HashMap<>();
     private final Map<String, List<Subscription>> byChannel = new HashMap<>();
+    private final Map<String, Set<StreamLog>> logsByChannel = new HashMap<>();
     private String epoch;
     private long lastSequence;
     /** Every event from this sequence on has come through this hub; older ones only maybe. */
@@ -108,6 +114,7 @@ public final class Hub implements EventLog {
                 }
                 log = new StreamLog(event.stream(), now);
                 logs.put(event.stream(), log);
+                logsByChannel.computeIfAbsent(StreamNames.channelOf(log.name()), k -> new LinkedHashSet<>()).add(log);
             }
             log.append(event, limits, now);
             lastSequence = event.sequence();
@@ -127,64 +134,126 @@ public final class Hub implements EventLog {
     }
 
     /**
-     * Subscribes a connection: replays what it missed after {@code cursor} (all retained events when
-     * it has none), then offers it live events.
+     * Subscribes a streaming connection: it first reads what it missed after {@code cursor} (all
+     * retained events when it has none), then live events. A resume point older than retention is
+     * told with a {@code gap} reset.
      *
      * @param cursor the last id the client saw, or {@code null}
      */
     public SubscribeOutcome subscribe(StreamSelection selection, EventId cursor, SubscriptionSink sink) {
-        return subscribe(selection, cursor, sink, limits.slowConsumerPolicy());
+        return subscribe(selection, cursor, sink, ResetNotice.GAP);
     }
 
     /**
-     * Like {@link #subscribe(StreamSelection, EventId, SubscriptionSink)}, with the policy for when
-     * its queue is full given by the transport (a long-poll would rather answer and be asked again).
+     * Like {@link #subscribe(StreamSelection, EventId, SubscriptionSink)}, naming what events lost
+     * after the cursor are called: a long-poll's cursor is a subscriber's own reading position, so
+     * its losses are {@code lagged}.
      */
-    public SubscribeOutcome subscribe(StreamSelection selection, EventId cursor, SubscriptionSink sink,
-                                      SlowConsumerPolicy policy) {
-        Subscription sub = new Subscription(selection, sink, limits, policy);
+    public SubscribeOutcome subscribe(StreamSelection selection, EventId cursor, SubscriptionSink sink, String lossReason) {
+        Subscription sub = new Subscription(this, selection, sink, limits);
         synchronized (lock) {
-            long after = -1;
-            ResetNotice reset = null;
             List<StreamLog> selected = selectedLogs(selection);
+            long after = 0;
+            List<StreamItem> first = new ArrayList<>(1);
             if (cursor != null && epoch != null && !cursor.epoch().equals(epoch)) {
-                reset = new ResetNotice(names(selected, selection), ResetNotice.EPOCH, new EventId(epoch, 0));
+                first.add(new ResetNotice(names(selected, selection), ResetNotice.EPOCH, new EventId(epoch, 0)));
             } else if (cursor != null && replaySource != null && needsDeepReplay(selected, cursor.sequence())) {
                 return subscribeWithDeepReplay(sub, selection, selected, cursor.sequence());
             } else if (cursor != null) {
                 after = cursor.sequence();
-                List<String> gaps = new ArrayList<>();
-                long droppedUpTo = after;
-                for (StreamLog log : selected) {
-                    if (log.hasGapAfter(after)) {
-                        gaps.add(log.name());
-                        droppedUpTo = Math.max(droppedUpTo, log.droppedUpTo());
-                    }
+                ResetNotice loss = lossAfter(selected, after, cursor.epoch(), lossReason, sub);
+                if (loss != null) {
+                    first.add(loss);
                 }
-                reset = gaps.isEmpty() ? null : new ResetNotice(gaps, ResetNotice.GAP, new EventId(cursor.epoch(), droppedUpTo));
+            } else if (!replayOnConnect) {
+                after = lastSequence;
             }
-            List<Event> replay = new ArrayList<>();
+            boolean catchUp = false;
+            List<Event> terminals = new ArrayList<>(0);
             for (StreamLog log : selected) {
                 Event terminal = log.terminal();
                 if (terminal != null && terminal.sequence() <= after) {
-                    sub.alreadyEnded(log.name());
-                } else if (cursor != null || replayOnConnect) {
-                    log.collectAfter(after, replay);
-                } else if (terminal != null) {
-                    replay.add(terminal);
+                    if (cursor != null) {
+                        sub.alreadyEnded(log.name());
+                    } else {
+                        // a client without a cursor that skips the replay still learns of the end
+                        terminals.add(terminal);
+                    }
+                } else if (log.size() > 0 && log.last().sequence() > after) {
+                    catchUp = true;
                 }
             }
-            if (reset == null && sub.finishedBeforeStart()) {
+            if (first.isEmpty() && sub.finishedBeforeStart()) {
                 return new SubscribeOutcome(null, true);
             }
-            if (selected.size() > 1) {
-                replay.sort(BY_SEQUENCE);
-            }
-            sub.offerReplay(reset, replay);
+            terminals.sort(BY_SEQUENCE);
+            first.addAll(terminals);
+            sub.start(after, first, catchUp);
             register(sub, selection);
         }
         subscriptions.add(sub);
         return new SubscribeOutcome(sub, false);
+    }
+
+    /**
+     * The notice for the selected streams that dropped events after {@code after} which the
+     * subscriber has not been told of yet, or null when none did.
+     */
+    private static ResetNotice lossAfter(List<StreamLog> selected, long after, String epoch, String reason,
+                                         Subscription sub) {
+        List<String> lossy = null;
+        long droppedUpTo = after;
+        for (StreamLog log : selected) {
+            long dropped = log.droppedUpTo();
+            if (dropped > after && sub.untold(log.name(), dropped)) {
+                if (lossy == null) {
+                    lossy = new ArrayList<>(2);
+                }
+                lossy.add(log.name());
+                droppedUpTo = Math.max(droppedUpTo, dropped);
+            }
+        }
+        return lossy == null ? null : new ResetNotice(lossy, reason, new EventId(epoch, droppedUpTo));
+    }
+
+    /**
+     * Reads the next events of a subscription that is catching up, after a {@code lagged} reset for
+     * the streams that dropped some it had yet to read, and sends it live once it has read to the end.
+     * Called on the connection's thread; publishing waits meanwhile, so no event slips between the
+     * end of the read and going live.
+     *
+     * @return how many items were added
+     */
+    int catchUp(Subscription sub, List<StreamItem> into, int max) {
+        synchronized (lock) {
+            synchronized (sub) {
+                if (!sub.catchingUp()) {
+                    return 0;
+                }
+                List<StreamLog> selected = selectedLogs(sub.selection());
+                long after = sub.position();
+                int added = 0;
+                ResetNotice loss = epoch == null ? null : lossAfter(selected, after, epoch, ResetNotice.LAGGED, sub);
+                if (loss != null) {
+                    into.add(loss);
+                    sub.countLagReset();
+                    added++;
+                }
+                LogRead read = LogRead.after(selected, after, max - added, CATCH_UP_BATCH_BYTES, into);
+                sub.caughtUpTo(read.position(), read.count(), read.atEnd());
+                return added + read.count();
+            }
+        }
+    }
+
+    /**
+     * Every retained event of a subscription's streams after its position, in order, for a policy
+     * that decides what of them it keeps. Called under the lock (from an offer).
+     */
+    void readRetained(Subscription sub, Collection<StreamItem> into) {
+        List<StreamItem> read = new ArrayList<>();
+        LogRead.after(selectedLogs(sub.selection()), sub.position(), Integer.MAX_VALUE, Long.MAX_VALUE, read);
+        into.addAll(read);
     }
 
     /** Whether events after {@code after} may be missing from memory: before the hub's start, or dropped from a log. */
@@ -202,8 +271,8 @@ public final class Hub implements EventLog {
 
     /**
      * Registers the subscription for live events now, and has the replay source fill in everything
-     * from the cursor up to the last event appended so far, served ahead of the live ones: no gap,
-     * no duplicate. Called under the lock.
+     * from the cursor up to the last event appended so far, served ahead of the rest, which the
+     * subscription then reads from the logs: no gap, no duplicate. Called under the lock.
      */
     private SubscribeOutcome subscribeWithDeepReplay(Subscription sub, StreamSelection selection, List<StreamLog> selected,
                                                      long after) {
@@ -215,7 +284,7 @@ public final class Hub implements EventLog {
         if (sub.finishedBeforeStart()) {
             return new SubscribeOutcome(null, true);
         }
-        sub.beginDeepReplay();
+        sub.startDeep(after, lastSequence);
         register(sub, selection);
         subscriptions.add(sub);
         replaySource.replay(selection, after, lastSequence, sub.deepReplay());
@@ -232,18 +301,20 @@ public final class Hub implements EventLog {
     }
 
     private List<StreamLog> selectedLogs(StreamSelection selection) {
-        List<StreamLog> selected = new ArrayList<>();
+        List<StreamLog> selected = new ArrayList<>(selection.streams().size());
         for (String stream : selection.streams()) {
             StreamLog log = logs.get(stream);
             if (log != null) {
                 selected.add(log);
             }
         }
-        if (!selection.channels().isEmpty()) {
-            for (StreamLog log : logs.values()) {
-                if (selection.channels().contains(StreamNames.channelOf(log.name()))
-                        && !selection.streams().contains(log.name())) {
-                    selected.add(log);
+        for (String channel : selection.channels()) {
+            Set<StreamLog> ofChannel = logsByChannel.get(channel);
+            if (ofChannel != null) {
+                for (StreamLog log : ofChannel) {
+                    if (!selection.streams().contains(log.name())) {
+                        selected.add(log);
+                    }
                 }
             }
         }
@@ -316,6 +387,7 @@ public final class Hub implements EventLog {
                 StreamLog log = it.next();
                 if (log.completed() && now - log.lastActivityMillis() >= limits.completedTtlMillis()) {
                     it.remove();
+                    unindex(log);
                     dropped++;
                 } else {
                     log.expire(now - limits.maxEventAgeMillis());
@@ -323,6 +395,14 @@ public final class Hub implements EventLog {
             }
         }
         return dropped;
+    }
+
+    private void unindex(StreamLog log) {
+        String channel = StreamNames.channelOf(log.name());
+        Set<StreamLog> ofChannel = logsByChannel.get(channel);
+        if (ofChannel != null && ofChannel.remove(log) && ofChannel.isEmpty()) {
+            logsByChannel.remove(channel);
+        }
     }
 
     /** Drops the least recently active completed or empty stream, or any when {@code force}. */
@@ -336,6 +416,7 @@ public final class Hub implements EventLog {
         }
         if (oldest != null) {
             logs.remove(oldest.name());
+            unindex(oldest);
         }
         return oldest != null;
     }
@@ -348,7 +429,8 @@ public final class Hub implements EventLog {
                 StreamLog log = logs.get(stream);
                 if (log != null) {
                     Map<String, Event> latest = new LinkedHashMap<>();
-                    for (Event e : log.events()) {
+                    for (int i = 0; i < log.size(); i++) {
+                        Event e = log.get(i);
                         latest.remove(e.name());
                         latest.put(e.name(), e);
                     }

@@ -1,20 +1,20 @@
 package io.camelprogress.hub;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-
 import io.camelprogress.event.Event;
 
 /**
  * One stream's retained events, oldest first, bounded by count, bytes and age, and whether the
- * stream has completed. Not thread-safe: the {@link Hub} guards it.
+ * stream has completed. Events are held in a ring, in increasing sequence, so that a reader at any
+ * position finds its place by binary search. Not thread-safe: the {@link Hub} guards it.
  */
 final class StreamLog {
 
+    private static final int INITIAL_CAPACITY = 16;
+
     private final String name;
-    private final ArrayDeque<Event> events = new ArrayDeque<>();
+    private Event[] ring = new Event[INITIAL_CAPACITY];
+    private int head;
+    private int size;
     private long bytes;
     /** Sequence of the newest event that was dropped from this log, -1 when none was. */
     private long droppedUpTo = -1;
@@ -31,26 +31,47 @@ final class StreamLog {
     }
 
     void append(Event event, HubLimits limits, long nowMillis) {
-        events.addLast(event);
+        if (size == ring.length) {
+            grow(limits.maxEventsPerStream());
+        }
+        if (size == ring.length) {
+            dropOldest();
+        }
+        ring[(head + size) % ring.length] = event;
+        size++;
         bytes += event.retainedSize();
         terminal = event.terminal() ? event : null;
         lastActivityMillis = nowMillis;
-        while (events.size() > limits.maxEventsPerStream()
-                || bytes > limits.maxBytesPerStream() && events.size() > 1) {
+        while (size > limits.maxEventsPerStream() || bytes > limits.maxBytesPerStream() && size > 1) {
             dropOldest();
         }
     }
 
+    /** Doubles the ring up to the count bound: a stream that holds few events costs a small array. */
+    private void grow(int maxEvents) {
+        if (ring.length >= maxEvents) {
+            return;
+        }
+        Event[] bigger = new Event[(int) Math.min(maxEvents, ring.length * 2L)];
+        for (int i = 0; i < size; i++) {
+            bigger[i] = get(i);
+        }
+        ring = bigger;
+        head = 0;
+    }
+
     /** Drops events older than the age bound, keeping a terminal event so the end stays visible. */
     void expire(long oldestAllowedMillis) {
-        while (!events.isEmpty() && events.peekFirst().createdMillis() < oldestAllowedMillis
-                && events.peekFirst() != terminal) {
+        while (size > 0 && get(0).createdMillis() < oldestAllowedMillis && get(0) != terminal) {
             dropOldest();
         }
     }
 
     private void dropOldest() {
-        Event dropped = events.removeFirst();
+        Event dropped = ring[head];
+        ring[head] = null;
+        head = (head + 1) % ring.length;
+        size--;
         bytes -= dropped.retainedSize();
         droppedUpTo = dropped.sequence();
     }
@@ -65,34 +86,28 @@ final class StreamLog {
         return droppedUpTo;
     }
 
-    /** Retained events whose sequence is greater than {@code sequence}, oldest first. */
-    void collectAfter(long sequence, List<Event> into) {
-        if (events.isEmpty() || events.peekLast().sequence() <= sequence) {
-            return;
-        }
-        if (events.peekFirst().sequence() > sequence) {
-            into.addAll(events);
-            return;
-        }
-        List<Event> newest = new ArrayList<>();
-        for (Iterator<Event> it = events.descendingIterator(); it.hasNext();) {
-            Event e = it.next();
-            if (e.sequence() <= sequence) {
-                break;
-            }
-            newest.add(e);
-        }
-        for (int i = newest.size() - 1; i >= 0; i--) {
-            into.add(newest.get(i));
-        }
+    /** The retained event at {@code index}, 0 being the oldest. */
+    Event get(int index) {
+        return ring[(head + index) % ring.length];
     }
 
-    Iterable<Event> events() {
-        return events;
+    /** The index of the oldest retained event whose sequence is greater than {@code sequence}; {@link #size()} when none is. */
+    int indexAfter(long sequence) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (get(mid).sequence() <= sequence) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     int size() {
-        return events.size();
+        return size;
     }
 
     long bytes() {
@@ -100,7 +115,7 @@ final class StreamLog {
     }
 
     Event last() {
-        return events.peekLast();
+        return size == 0 ? null : get(size - 1);
     }
 
     /** The terminal event when the stream has completed (its last event is terminal), else null. */

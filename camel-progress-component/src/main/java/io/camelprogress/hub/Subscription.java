@@ -1,35 +1,49 @@
 package io.camelprogress.hub;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventId;
+import io.camelprogress.event.ResetNotice;
+import io.camelprogress.event.StreamItem;
 
 /**
- * One connection's place in the hub: what it watches and the events queued for it, replay first,
- * then live. Publishing threads offer to it; the connection's own thread drains it.
+ * One connection's place in the hub: what it watches and a cursor into the streams' shared logs.
+ * Publishing threads offer to it; the connection's own thread drains it.
  * <p>
- * The live part of the queue is bounded by {@link HubLimits#maxPendingEvents()} while the client's
- * socket is backed up, and by {@link #BURST_FACTOR} times that while it keeps up (a burst the server
- * has yet to write is not a slow client). Replay is not counted against it: replayed events are the
- * log's own, bounded by the log's limits.
+ * A subscriber that keeps up is <em>live</em>: the hub hands it each new event, queued by reference,
+ * at most {@link HubLimits#maxPendingEvents()} of them. One that falls further behind, or that starts
+ * from a cursor, <em>catches up</em>: it holds no events at all, only its position, and reads the
+ * logs from there in batches as its socket takes them, then goes live again once it has read to the
+ * end. What it costs does not grow with how far behind it is. When events it had yet to read passed
+ * out of retention, it is told in its stream with a {@code lagged} reset. The policies
+ * {@link SlowConsumerPolicy#coalesce} and {@link SlowConsumerPolicy#disconnect} apply instead to a
+ * subscriber whose socket is backed up.
  */
 public final class Subscription {
 
-    /**
-     * How far past its bound the queue of a subscriber that keeps up may grow during a burst that
-     * the server has yet to write; the bound applies at once to one whose socket is backed up.
-     */
-    public static final int BURST_FACTOR = 8;
     /** Deep-replayed events held at once: the reader waits for the subscriber beyond it. */
     private static final int DEEP_WINDOW = 1000;
     /** How long the reader waits for a subscriber that takes nothing before giving up on it. */
     private static final long DEEP_STALL_MILLIS = 30_000;
 
+    private enum Mode {
+        /** New events are queued as they come. */
+        LIVE,
+        /** Reading the hub's logs from {@link #position}; new events are found there. */
+        CATCHING_UP,
+        /** A replay source hands over events older than the logs; after it, catching up from {@link #deepUpTo}. */
+        DEEP_REPLAY
+    }
+
+    private final Hub hub;
     private final StreamSelection selection;
     private final SubscriptionSink sink;
     private final int maxPending;
@@ -37,21 +51,32 @@ public final class Subscription {
     private final Set<String> openStreams;
 
     // guarded by this
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();
-    /** Events read back from the replay source, served before anything in {@link #queue}. */
-    private final ArrayDeque<Object> deepQueue = new ArrayDeque<>();
-    private boolean deepReplaying;
-    private int replayQueued;
+    private Mode mode = Mode.LIVE;
+    /** Resets, and the terminal events a client without a cursor is told of, served before anything else. */
+    private final ArrayDeque<StreamItem> notices = new ArrayDeque<>(2);
+    private final ArrayDeque<StreamItem> live = new ArrayDeque<>();
+    private final ArrayDeque<StreamItem> deepQueue = new ArrayDeque<>();
+    /** The sequence of the newest event handed to the connection, or skipped past. */
+    private long position;
+    /** While catching up: about how many events of the selection were published that it has yet to read. */
+    private int unread;
+    /** For streams whose dropped events lie ahead of the cursor: the newest drop the client was told of. */
+    private final Map<String, Long> toldLoss = new HashMap<>(2);
+    private long deepUpTo;
+    private boolean deepDone;
     private boolean wakeupSent;
     private boolean closed;
     private int highWater;
     private long coalesced;
+    private long lagResets;
+    private long catchUps;
 
-    Subscription(StreamSelection selection, SubscriptionSink sink, HubLimits limits, SlowConsumerPolicy policy) {
+    Subscription(Hub hub, StreamSelection selection, SubscriptionSink sink, HubLimits limits) {
+        this.hub = hub;
         this.selection = selection;
         this.sink = sink;
         this.maxPending = limits.maxPendingEvents();
-        this.policy = policy;
+        this.policy = limits.slowConsumerPolicy();
         this.openStreams = new HashSet<>(selection.streams());
     }
 
@@ -63,17 +88,20 @@ public final class Subscription {
         return sink;
     }
 
-    /** Queues the reset notice and the replayed events; called once, before any live event. */
-    void offerReplay(ResetNotice reset, List<Event> replay) {
+    /**
+     * Places the cursor; called once, under the hub's lock, before any live event.
+     *
+     * @param from     the sequence after which the connection reads
+     * @param first    notices to serve before any event
+     * @param catchUp  whether the logs hold events after {@code from} to read first
+     */
+    void start(long from, List<StreamItem> first, boolean catchUp) {
         boolean wake;
         synchronized (this) {
-            if (reset != null) {
-                queue.add(reset);
-                replayQueued++;
-            }
-            queue.addAll(replay);
-            replayQueued += replay.size();
-            wake = !queue.isEmpty() && !wakeupSent;
+            position = from;
+            notices.addAll(first);
+            mode = catchUp ? Mode.CATCHING_UP : Mode.LIVE;
+            wake = (catchUp || !notices.isEmpty()) && !wakeupSent;
             wakeupSent |= wake;
         }
         if (wake) {
@@ -81,28 +109,36 @@ public final class Subscription {
         }
     }
 
-    /** Queues a live event; called by the hub in id order. */
+    /** Serves a replay source first, then catches up from {@code upTo}; called once, under the hub's lock. */
+    synchronized void startDeep(long from, long upTo) {
+        position = from;
+        deepUpTo = upTo;
+        mode = Mode.DEEP_REPLAY;
+    }
+
+    /** Offers a new event; called by the hub, under its lock, in id order. */
     void offerLive(Event event) {
-        boolean wake;
+        boolean wake = false;
         boolean overflow = false;
         synchronized (this) {
-            if (closed) {
+            if (closed || mode == Mode.DEEP_REPLAY) {
                 return;
             }
-            queue.add(event);
-            int live = queue.size() - replayQueued;
-            if (live > maxPending && (live > maxPending * BURST_FACTOR || sink.backpressured())) {
-                if (policy == SlowConsumerPolicy.coalesce) {
-                    coalesce();
+            if (mode == Mode.CATCHING_UP) {
+                unread++;
+                if (policy != SlowConsumerPolicy.lag && unread > maxPending && sink.backpressured()) {
+                    overflow = applyPolicyWhileBehind();
                 }
-                // coalescing that frees little would run again on every event: give up instead
-                overflow = queue.size() - replayQueued > Math.max(1, maxPending / 2);
-                if (overflow) {
-                    closeLocked();
+                // the reader finds it in the log; wake it only if it had stopped
+                wake = !overflow && !wakeupSent;
+            } else {
+                live.add(event);
+                if (live.size() > maxPending) {
+                    overflow = fallBehind();
                 }
+                highWater = Math.max(highWater, live.size());
+                wake = !overflow && !wakeupSent;
             }
-            highWater = Math.max(highWater, queue.size() - replayQueued);
-            wake = !overflow && !wakeupSent;
             wakeupSent |= wake;
         }
         if (overflow) {
@@ -113,62 +149,181 @@ public final class Subscription {
     }
 
     /**
-     * Keeps the newest non-terminal event per stream and event name, every terminal event and every
-     * reset, in their order. Replayed and live entries are then counted alike.
+     * The live queue passed its bound. A subscriber whose socket keeps up (a burst the server has yet
+     * to write) or whose policy is {@code lag} catches up from the log; a backed-up one is coalesced
+     * or disconnected as its policy says.
+     *
+     * @return whether the subscription gave up on the connection
+     */
+    private boolean fallBehind() {
+        if (policy == SlowConsumerPolicy.lag || !sink.backpressured()) {
+            unread = live.size();
+            live.clear();
+            mode = Mode.CATCHING_UP;
+            catchUps++;
+            return false;
+        }
+        return applyPolicy();
+    }
+
+    /**
+     * A subscriber reading the logs fell a queue's length further behind while its socket is backed
+     * up: its policy applies to what it has yet to read. Called under the hub's lock.
+     */
+    private boolean applyPolicyWhileBehind() {
+        if (policy == SlowConsumerPolicy.coalesce) {
+            live.clear();
+            hub.readRetained(this, live);
+            mode = Mode.LIVE;
+            unread = 0;
+        }
+        return applyPolicy();
+    }
+
+    /** Coalesces or disconnects a backed-up subscriber whose live queue is full. */
+    private boolean applyPolicy() {
+        if (policy == SlowConsumerPolicy.coalesce) {
+            coalesce();
+            // coalescing that frees little would run again on every event: give up instead
+            if (live.size() <= Math.max(1, maxPending / 2)) {
+                return false;
+            }
+        }
+        closeLocked();
+        return true;
+    }
+
+    /**
+     * Keeps the newest non-terminal event per stream and event name and every terminal event, in
+     * their order, after a {@code coalesced} reset naming the streams that lost events.
      */
     private void coalesce() {
         Set<String> seen = new HashSet<>();
-        ArrayDeque<Object> kept = new ArrayDeque<>(queue.size());
-        for (Iterator<Object> it = queue.descendingIterator(); it.hasNext();) {
-            Object item = it.next();
+        Set<String> lossy = new LinkedHashSet<>();
+        long newestDropped = -1;
+        ArrayDeque<StreamItem> kept = new ArrayDeque<>(live.size());
+        for (Iterator<StreamItem> it = live.descendingIterator(); it.hasNext();) {
+            StreamItem item = it.next();
             if (item instanceof Event e && !e.terminal() && !seen.add(e.stream() + '\n' + e.name())) {
                 coalesced++;
+                lossy.add(e.stream());
+                newestDropped = Math.max(newestDropped, e.sequence());
                 continue;
             }
             kept.addFirst(item);
         }
-        queue.clear();
-        queue.addAll(kept);
-        replayQueued = 0;
+        live.clear();
+        live.addAll(kept);
+        if (lossy.isEmpty()) {
+            return;
+        }
+        // one notice however often it coalesces before the client reads it
+        ResetNotice told = notices.peekLast() instanceof ResetNotice last && last.reason().equals(ResetNotice.COALESCED) ? last : null;
+        if (told != null) {
+            notices.pollLast();
+            lossy.addAll(told.streams());
+            newestDropped = Math.max(newestDropped, told.resumeFrom().sequence());
+        }
+        EventId resume = ((Event) kept.peekLast()).id().withSequence(newestDropped);
+        notices.add(new ResetNotice(List.copyOf(lossy), ResetNotice.COALESCED, resume));
     }
 
     /**
-     * Moves up to {@code max} queued items ({@link Event} or {@link ResetNotice}) to {@code into}.
-     * When the queue is left empty, the next offer wakes the sink again.
+     * Moves up to {@code max} items to {@code into}, in order: notices, then deep-replayed events,
+     * then live events or, while catching up, events read from the logs. When nothing is left, the
+     * next offer wakes the sink again.
      *
      * @return how many were moved
      */
-    public synchronized int drainTo(List<Object> into, int max) {
+    public int drainTo(List<StreamItem> into, int max) {
         int n = 0;
-        if (deepReplaying || !deepQueue.isEmpty()) {
-            while (n < max && !deepQueue.isEmpty()) {
-                into.add(deepQueue.pollFirst());
+        synchronized (this) {
+            while (n < max && !notices.isEmpty()) {
+                into.add(notices.pollFirst());
                 n++;
             }
-            notifyAll();
-            if (deepQueue.isEmpty()) {
-                wakeupSent = false;
+            if (mode == Mode.DEEP_REPLAY) {
+                n += drainDeep(into, max - n);
+                if (mode == Mode.DEEP_REPLAY) {
+                    return n;
+                }
             }
-            if (deepReplaying || n == max) {
+            if (mode == Mode.LIVE) {
+                while (n < max && !live.isEmpty()) {
+                    StreamItem item = live.pollFirst();
+                    position = ((Event) item).sequence();
+                    into.add(item);
+                    n++;
+                }
+                if (live.isEmpty()) {
+                    wakeupSent = false;
+                }
                 return n;
             }
         }
-        int live = 0;
-        while (n < max && !queue.isEmpty()) {
-            into.add(queue.pollFirst());
+        return n + hub.catchUp(this, into, max - n);
+    }
+
+    private int drainDeep(List<StreamItem> into, int max) {
+        int n = 0;
+        while (n < max && !deepQueue.isEmpty()) {
+            StreamItem item = deepQueue.pollFirst();
+            if (item instanceof Event e) {
+                position = e.sequence();
+            }
+            into.add(item);
             n++;
-            live++;
         }
-        replayQueued = Math.max(0, replayQueued - live);
-        if (queue.isEmpty()) {
-            wakeupSent = false;
+        notifyAll();
+        if (deepQueue.isEmpty()) {
+            if (deepDone) {
+                position = Math.max(position, deepUpTo);
+                mode = Mode.CATCHING_UP;
+            } else {
+                wakeupSent = false;
+            }
         }
         return n;
     }
 
-    /** Holds live events back until a replay source has handed over the older ones. */
-    synchronized void beginDeepReplay() {
-        deepReplaying = true;
+    /** Whether the subscription reads the logs now; called under the hub's lock, then under this. */
+    boolean catchingUp() {
+        return !closed && mode == Mode.CATCHING_UP;
+    }
+
+    /** The cursor: the sequence of the newest event handed over. */
+    long position() {
+        return position;
+    }
+
+    /**
+     * Whether the loss of a stream's events up to {@code droppedUpTo} is news to the client, which
+     * is then told; called under the hub's lock.
+     */
+    boolean untold(String stream, long droppedUpTo) {
+        Long told = toldLoss.get(stream);
+        if (told != null && told >= droppedUpTo) {
+            return false;
+        }
+        toldLoss.put(stream, droppedUpTo);
+        return true;
+    }
+
+    /** Moves the cursor after a read from the logs; going live when the read reached their end. */
+    void caughtUpTo(long newPosition, int read, boolean atEnd) {
+        position = newPosition;
+        unread = Math.max(0, unread - read);
+        if (!toldLoss.isEmpty()) {
+            toldLoss.values().removeIf(told -> told <= newPosition);
+        }
+        if (atEnd) {
+            mode = Mode.LIVE;
+            wakeupSent = false;
+        }
+    }
+
+    void countLagReset() {
+        lagResets++;
     }
 
     /** The receiving end for a {@link ReplaySource}. */
@@ -209,7 +364,7 @@ public final class Subscription {
             @Override
             public void done() {
                 synchronized (Subscription.this) {
-                    deepReplaying = false;
+                    deepDone = true;
                     wakeupSent = true;
                 }
                 sink.wakeup();
@@ -224,13 +379,13 @@ public final class Subscription {
     }
 
     /**
-     * Records that the connection delivered an event.
+     * Records that the connection delivered an item.
      *
      * @return whether the subscription is finished: every stream it names has delivered its terminal
      *         event, and it watches no whole channel
      */
-    public boolean delivered(Event event) {
-        if (event.terminal()) {
+    public boolean delivered(StreamItem item) {
+        if (item instanceof Event event && event.terminal()) {
             openStreams.remove(event.stream());
             return selection.finite() && openStreams.isEmpty();
         }
@@ -253,23 +408,35 @@ public final class Subscription {
 
     private void closeLocked() {
         closed = true;
-        queue.clear();
+        live.clear();
         deepQueue.clear();
-        replayQueued = 0;
+        notices.clear();
         notifyAll();
     }
 
-    /** Live events queued now. */
+    /** Live events queued for the connection now, by reference: at most {@link HubLimits#maxPendingEvents()}. */
     public synchronized int pending() {
-        return queue.size() - replayQueued;
+        return live.size();
     }
 
-    /**
-     * The most live events ever queued at once: at most {@link HubLimits#maxPendingEvents()} while
-     * the client is backed up, at most {@link #BURST_FACTOR} times that while it keeps up.
-     */
+    /** The most live events ever queued at once: at most {@link HubLimits#maxPendingEvents()}. */
     public synchronized int pendingHighWater() {
         return highWater;
+    }
+
+    /** Whether the connection reads the logs behind the newest events now, rather than being handed each. */
+    public synchronized boolean lagging() {
+        return mode != Mode.LIVE;
+    }
+
+    /** How often the connection fell behind and went to read the logs. */
+    public synchronized long catchUps() {
+        return catchUps;
+    }
+
+    /** How many {@code lagged} resets the connection was given. */
+    public synchronized long lagResets() {
+        return lagResets;
     }
 
     /** How many queued events coalescing replaced by newer ones. */

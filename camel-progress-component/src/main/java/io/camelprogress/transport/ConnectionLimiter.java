@@ -3,7 +3,7 @@ package io.camelprogress.transport;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts streaming connections, in total and per client address, against their bounds. */
+/** Counts streaming connections, in total and per client address, against their bounds; a per-address bound of 0 is none. */
 final class ConnectionLimiter {
 
     private final int max;
@@ -26,6 +26,9 @@ final class ConnectionLimiter {
             total.decrementAndGet();
             return "maxConnections=" + max;
         }
+        if (maxPerAddress == 0) {
+            return null;
+        }
         boolean[] taken = new boolean[1];
         perAddress.compute(address, (a, count) -> {
             int n = count == null ? 0 : count;
@@ -41,6 +44,9 @@ final class ConnectionLimiter {
 
     void release(String address) {
         total.decrementAndGet();
+        if (maxPerAddress == 0) {
+            return;
+        }
         perAddress.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
     }
 }

@@ -3,11 +3,9 @@ package io.camelprogress.transport;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.camelprogress.event.Event;
 import io.camelprogress.event.EventId;
-import io.camelprogress.event.JsonEventEncoder;
-import io.camelprogress.hub.ResetNotice;
-import io.camelprogress.hub.SlowConsumerPolicy;
+import io.camelprogress.event.ResetNotice;
+import io.camelprogress.event.StreamItem;
 import io.camelprogress.hub.StreamSelection;
 import io.camelprogress.hub.SubscribeOutcome;
 import io.camelprogress.hub.Subscription;
@@ -44,8 +42,8 @@ final class LongPoll implements SubscriptionSink {
 
     /** Subscribes and holds the request; the caller has taken a place in the limiter for it. */
     void start(StreamSelection selection, long timeoutMillis) {
-        // past its bound a held poll answers (with nothing) and the client polls again, replaying from the log
-        SubscribeOutcome outcome = http.hub().subscribe(selection, after, this, SlowConsumerPolicy.disconnect);
+        // a poll's id is where the subscriber has read to, so what passed out of retention since is a lag
+        SubscribeOutcome outcome = http.hub().subscribe(selection, after, this, ResetNotice.LAGGED);
         if (outcome.ended()) {
             answered = true;
             http.limiter().release(address);
@@ -82,7 +80,7 @@ final class LongPoll implements SubscriptionSink {
         if (answered) {
             return;
         }
-        List<Object> items = new ArrayList<>();
+        List<StreamItem> items = new ArrayList<>();
         subscription.drainTo(items, MAX_EVENTS);
         if (items.isEmpty() && !evenIfEmpty) {
             return;
@@ -97,14 +95,8 @@ final class LongPoll implements SubscriptionSink {
             if (i > 0) {
                 body.append(',');
             }
-            if (items.get(i) instanceof Event event) {
-                body.append(event.jsonFrame());
-                last = event.id().toString();
-            } else {
-                ResetNotice reset = (ResetNotice) items.get(i);
-                body.append(JsonEventEncoder.reset(reset.streams(), reset.reason()));
-                last = reset.resumeFrom().toString();
-            }
+            body.append(items.get(i).jsonFrame());
+            last = items.get(i).resumeId().toString();
         }
         body.append("],\"lastEventId\":").append(last == null ? "null" : '"' + last + '"').append('}');
         if (!request.response().closed()) {

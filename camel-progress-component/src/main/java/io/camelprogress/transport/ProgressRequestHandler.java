@@ -36,12 +36,14 @@ final class ProgressRequestHandler implements Handler<RoutingContext> {
     private final HttpContext http;
     private final SnapshotWriter snapshots;
     private final OriginPolicy origins;
+    private final TrustedProxies proxies;
     private final Buffer heartbeat = SseEncoder.heartbeat();
 
     ProgressRequestHandler(HttpContext http, ObjectMapper mapper) {
         this.http = http;
         this.snapshots = new SnapshotWriter(mapper);
         this.origins = new OriginPolicy(http.settings().allowedOrigins());
+        this.proxies = new TrustedProxies(http.settings().trustedProxies());
     }
 
     @Override
@@ -108,25 +110,14 @@ final class ProgressRequestHandler implements Handler<RoutingContext> {
 
     private void sse(HttpServerRequest request, StreamSelection selection) {
         String address = addressOf(request);
-        String full = http.limiter().tryAcquire(address);
-        if (full != null) {
-            LOG.debug("Refusing SSE connection from {}: {} reached", address, full);
-            HttpServerResponse response = request.response();
-            // any status but 200 stops EventSource for good: say when to come back instead
-            SseConnection.writeHead(response);
-            response.end(SseEncoder.retry(SseConnection.jitter(http.settings().overloadRetryMillis())));
-            return;
+        if (admit(request, address, "SSE")) {
+            new SseConnection(http, context(), request, address, selection, heartbeat).start(cursorOf(request));
         }
-        new SseConnection(http, context(), request, address, selection, heartbeat).start(cursorOf(request));
     }
 
     private void webSocket(HttpServerRequest request, StreamSelection selection) {
         String address = addressOf(request);
-        String full = http.limiter().tryAcquire(address);
-        if (full != null) {
-            LOG.debug("Refusing WebSocket from {}: {} reached", address, full);
-            request.response().putHeader("Retry-After", Long.toString(http.settings().overloadRetryMillis() / 1000));
-            plain(request.response(), 503, "Too many connections (" + full + "); retry later");
+        if (!admit(request, address, "WebSocket")) {
             return;
         }
         EventId cursor = cursorOf(request);
@@ -142,25 +133,45 @@ final class ProgressRequestHandler implements Handler<RoutingContext> {
     }
 
     private void longPoll(HttpServerRequest request, StreamSelection selection) {
-        String address = addressOf(request);
-        String full = http.limiter().tryAcquire(address);
-        if (full != null) {
-            request.response().putHeader("Retry-After", Long.toString(http.settings().overloadRetryMillis() / 1000));
-            plain(request.response(), 503, "Too many connections (" + full + "); retry later");
-            return;
-        }
         long timeout = http.settings().longPollTimeoutMillis();
         String asked = request.getParam("timeout");
         if (asked != null) {
             try {
                 timeout = Math.max(0, Math.min(timeout, Math.round(Double.parseDouble(asked) * 1000)));
             } catch (NumberFormatException e) {
-                http.limiter().release(address);
                 plain(request.response(), 400, "timeout must be a number of seconds: " + StreamNames.printable(asked));
                 return;
             }
         }
-        new LongPoll(http, context(), request, address, parseId(request.getParam("after"))).start(selection, Math.max(1, timeout));
+        String address = addressOf(request);
+        if (admit(request, address, "long-poll")) {
+            new LongPoll(http, context(), request, address, parseId(request.getParam("after"))).start(selection, Math.max(1, timeout));
+        }
+    }
+
+    /**
+     * Takes a place in the connection bounds for a subscriber, or refuses it in the way its clients
+     * understand: EventSource stops for good on any status but 200, so it gets 200 and a longer
+     * {@code retry:}; the others get 503 and {@code Retry-After}.
+     *
+     * @return whether the place was taken; the caller then releases it when the connection ends
+     */
+    private boolean admit(HttpServerRequest request, String address, String transport) {
+        String full = http.limiter().tryAcquire(address);
+        if (full == null) {
+            return true;
+        }
+        LOG.debug("Refusing {} connection from {}: {} reached", transport, address, full);
+        HttpServerResponse response = request.response();
+        long retry = http.settings().overloadRetryMillis();
+        if ("SSE".equals(transport)) {
+            SseConnection.writeHead(response);
+            response.end(SseEncoder.retry(SseConnection.jitter(retry)));
+        } else {
+            response.putHeader("Retry-After", Long.toString(retry / 1000));
+            plain(response, 503, "Too many connections (" + full + "); retry later");
+        }
+        return false;
     }
 
     private void post(HttpServerRequest request, StreamSelection selection) {
@@ -232,8 +243,10 @@ final class ProgressRequestHandler implements Handler<RoutingContext> {
         return http.vertx().getOrCreateContext();
     }
 
-    private static String addressOf(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    /** The client's address: the peer's, or the one a trusted proxy forwarded. */
+    private String addressOf(HttpServerRequest request) {
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return proxies.clientAddress(peer, request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"));
     }
 
     /** The client's last id: the Last-Event-ID header, else {@code ?lastEventId=}; a malformed one counts as none. */

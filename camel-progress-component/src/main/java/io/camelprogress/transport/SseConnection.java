@@ -1,6 +1,5 @@
 package io.camelprogress.transport;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,8 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.event.EventId;
+import io.camelprogress.event.HttpChunks;
 import io.camelprogress.event.SseEncoder;
-import io.camelprogress.hub.ResetNotice;
+import io.camelprogress.event.StreamItem;
 import io.camelprogress.hub.StreamSelection;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -97,7 +97,7 @@ final class SseConnection extends SubscriberConnection {
     }
 
     @Override
-    protected void write(List<Object> items) {
+    protected void write(List<StreamItem> items) {
         if (items.size() == 1 && items.get(0) instanceof Event event) {
             if (belowEncoder != null) {
                 belowEncoder.writeAndFlush(event.sseChunk().duplicate());
@@ -108,30 +108,16 @@ final class SseConnection extends SubscriberConnection {
         }
         // one write for the batch: copying ~100-byte events into one buffer is cheaper than a gathering
         // write of hundreds of small buffers (measured: 1.6M against 1.4M deliveries/s at 1,000 subscribers)
-        List<Buffer> parts = new ArrayList<>(items.size());
-        int length = 0;
-        for (Object item : items) {
-            Buffer encoded;
-            if (item instanceof Event event) {
-                encoded = event.sse();
-            } else {
-                ResetNotice reset = (ResetNotice) item;
-                encoded = SseEncoder.reset(reset.streams(), reset.reason());
-            }
-            parts.add(encoded);
-            length += encoded.length();
+        List<ByteBuf> parts = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            parts.add(items.get(i).sse().getByteBuf());
         }
         if (belowEncoder != null) {
-            byte[] hex = Integer.toHexString(length).getBytes(StandardCharsets.US_ASCII);
             // pooled: the channel releases it once written
-            ByteBuf chunk = belowEncoder.alloc().directBuffer(hex.length + length + 4);
-            chunk.writeBytes(hex).writeByte('\r').writeByte('\n');
-            parts.forEach(part -> chunk.writeBytes(part.getByteBuf()));
-            chunk.writeByte('\r').writeByte('\n');
-            belowEncoder.writeAndFlush(chunk);
+            belowEncoder.writeAndFlush(HttpChunks.frame(belowEncoder.alloc(), parts));
         } else {
-            Buffer out = Buffer.buffer(length);
-            parts.forEach(out::appendBuffer);
+            Buffer out = Buffer.buffer(parts.stream().mapToInt(ByteBuf::readableBytes).sum());
+            parts.forEach(out.getByteBuf()::writeBytes);
             response.write(out);
         }
     }

@@ -3,9 +3,9 @@ package io.camelprogress.transport;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.event.EventId;
+import io.camelprogress.event.StreamItem;
 import io.camelprogress.event.StreamNames;
 import io.camelprogress.hub.StreamSelection;
 import io.camelprogress.hub.SubscribeOutcome;
@@ -33,7 +33,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     protected final StreamSelection selection;
     protected final String key;
     private final String transport;
-    private final List<Object> batch = new ArrayList<>();
+    private final List<StreamItem> batch = new ArrayList<>();
 
     protected Subscription subscription;
     protected boolean wroteSinceTick;
@@ -142,10 +142,8 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
                 return;
             }
             boolean finished = false;
-            for (Object item : batch) {
-                if (item instanceof Event event) {
-                    finished |= subscription.delivered(event);
-                }
+            for (int i = 0; i < batch.size(); i++) {
+                finished |= subscription.delivered(batch.get(i));
             }
             write(batch);
             wroteSinceTick = true;
@@ -186,8 +184,8 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     /** Runs the action once the socket has drained. */
     protected abstract void whenWritable(Runnable action);
 
-    /** Writes queued items: {@link Event}s and {@link io.camelprogress.hub.ResetNotice}s. */
-    protected abstract void write(List<Object> items);
+    /** Writes items in order, as one write where the transport can. */
+    protected abstract void write(List<StreamItem> items);
 
     /** Sends an event that is not in any stream's log. */
     protected abstract void writeDirect(EventDraft draft);

@@ -1,5 +1,6 @@
 package io.camelprogress.transport;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,7 +11,9 @@ import java.util.Set;
  * @param retryMillis              the reconnection delay sent to clients, before jitter
  * @param overloadRetryMillis      the reconnection delay sent when a connection bound is reached
  * @param maxConnections           streaming connections held at once
- * @param maxConnectionsPerAddress streaming connections held at once per client address
+ * @param maxConnectionsPerAddress streaming connections held at once per client address; 0 for no bound
+ * @param trustedProxies           addresses and CIDR blocks of reverse proxies whose forwarded client
+ *                                 address is believed
  * @param maxHeaderSize            bytes of request headers accepted
  * @param pongTimeoutMillis        how long a WebSocket peer may take to answer a ping
  * @param allowedOrigins           origins allowed for WebSocket and POST besides the server's own;
@@ -19,8 +22,8 @@ import java.util.Set;
  * @param longPollTimeoutMillis    how long a long-poll is held at most
  */
 public record TransportSettings(String basePath, long heartbeatMillis, long retryMillis, long overloadRetryMillis,
-        int maxConnections, int maxConnectionsPerAddress, int maxHeaderSize, long pongTimeoutMillis,
-        Set<String> allowedOrigins, int maxUpstreamMessageSize, long longPollTimeoutMillis) {
+        int maxConnections, int maxConnectionsPerAddress, List<String> trustedProxies, int maxHeaderSize,
+        long pongTimeoutMillis, Set<String> allowedOrigins, int maxUpstreamMessageSize, long longPollTimeoutMillis) {
 
     public TransportSettings {
         if (basePath == null || !basePath.startsWith("/")) {
@@ -34,10 +37,13 @@ public record TransportSettings(String basePath, long heartbeatMillis, long retr
             throw new IllegalArgumentException(
                     "heartbeatInterval, pongTimeout and longPollTimeout must be positive, retry intervals not negative");
         }
-        if (maxConnections <= 0 || maxConnectionsPerAddress <= 0 || maxHeaderSize <= 0 || maxUpstreamMessageSize <= 0) {
-            throw new IllegalArgumentException(
-                    "maxConnections, maxConnectionsPerAddress, maxHeaderSize and maxUpstreamMessageSize must be positive");
+        if (maxConnections <= 0 || maxHeaderSize <= 0 || maxUpstreamMessageSize <= 0) {
+            throw new IllegalArgumentException("maxConnections, maxHeaderSize and maxUpstreamMessageSize must be positive");
         }
+        if (maxConnectionsPerAddress < 0) {
+            throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (no bound) or positive");
+        }
+        trustedProxies = List.copyOf(trustedProxies);
         allowedOrigins = Set.copyOf(allowedOrigins);
     }
 }

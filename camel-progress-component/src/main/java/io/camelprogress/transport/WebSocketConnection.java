@@ -3,17 +3,20 @@ package io.camelprogress.transport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.event.EventId;
 import io.camelprogress.event.JsonEventEncoder;
-import io.camelprogress.hub.ResetNotice;
+import io.camelprogress.event.StreamItem;
 import io.camelprogress.hub.StreamSelection;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.WebSocketImplBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,13 @@ final class WebSocketConnection extends SubscriberConnection {
     private boolean awaitingPong;
     private long pongNanos = System.nanoTime();
     private Buffer message;
+    /**
+     * The pipeline position just below the WebSocket frame encoder: events are written there as
+     * frames encoded once per event, the same bytes for every subscriber. Unmasked, uncompressed
+     * frames are valid whatever extension was negotiated (RFC 7692 marks a compressed message by its
+     * RSV1 bit). Null when the connection has no such encoder; frames then go through Vert.x.
+     */
+    private ChannelHandlerContext belowEncoder;
 
     WebSocketConnection(HttpContext http, Context context, ServerWebSocket ws, String address, StreamSelection selection) {
         super(http, context, address, selection, "websocket");
@@ -56,8 +66,16 @@ final class WebSocketConnection extends SubscriberConnection {
             ws.close(NORMAL, "stream ended");
             return;
         }
+        belowEncoder = encoderContext();
         startTimer(http.settings().heartbeatMillis());
         drain();
+    }
+
+    private ChannelHandlerContext encoderContext() {
+        if (!(ws instanceof WebSocketImplBase<?> impl)) {
+            return null;
+        }
+        return impl.channelHandlerContext().pipeline().context(WebSocketFrameEncoder.class);
     }
 
     private void onFrame(WebSocketFrame frame) {
@@ -108,14 +126,19 @@ final class WebSocketConnection extends SubscriberConnection {
     }
 
     @Override
-    protected void write(List<Object> items) {
-        for (Object item : items) {
-            if (item instanceof Event event) {
-                ws.writeTextMessage(event.jsonFrame());
-            } else {
-                ResetNotice reset = (ResetNotice) item;
-                ws.writeTextMessage(JsonEventEncoder.reset(reset.streams(), reset.reason()));
+    protected void write(List<StreamItem> items) {
+        if (belowEncoder == null) {
+            for (int i = 0; i < items.size(); i++) {
+                ws.writeTextMessage(items.get(i).jsonFrame());
             }
+        } else if (items.size() == 1) {
+            belowEncoder.writeAndFlush(items.get(0).webSocketFrame().duplicate());
+        } else {
+            CompositeByteBuf frames = belowEncoder.alloc().compositeDirectBuffer(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                frames.addComponent(true, items.get(i).webSocketFrame().duplicate());
+            }
+            belowEncoder.writeAndFlush(frames);
         }
     }
 

@@ -11,6 +11,8 @@ import io.camelprogress.backplane.LocalBackplane;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.event.EventId;
+import io.camelprogress.event.ResetNotice;
+import io.camelprogress.event.StreamItem;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,13 +71,15 @@ class HubTest {
         }
     }
 
-    private static List<Object> drain(Subscription sub) {
-        List<Object> out = new ArrayList<>();
-        sub.drainTo(out, Integer.MAX_VALUE);
+    private static List<StreamItem> drain(Subscription sub) {
+        List<StreamItem> out = new ArrayList<>();
+        while (sub.drainTo(out, Integer.MAX_VALUE) > 0) {
+            // a subscriber catching up reads the log in batches
+        }
         return out;
     }
 
-    private static List<String> data(List<Object> items) {
+    private static List<String> data(List<StreamItem> items) {
         return items.stream().map(i -> i instanceof Event e ? e.data() : "reset:" + ((ResetNotice) i).reason())
                 .collect(Collectors.toList());
     }
@@ -101,7 +105,7 @@ class HubTest {
         }
         assertEquals(10, hub.retainedEvents("up/1"));
         Subscription sub = hub.subscribe(StreamSelection.of("up/1"), events.get(9).id(), new RecordingSink()).subscription();
-        List<Object> got = drain(sub);
+        List<StreamItem> got = drain(sub);
         assertEquals("reset:gap", data(got).get(0));
         assertEquals(List.of("up/1"), ((ResetNotice) got.get(0)).streams());
         assertEquals(11, got.size());
@@ -209,20 +213,105 @@ class HubTest {
     }
 
     @Test
-    void burstToASubscriberThatKeepsUpIsNotCoalescedUpToTheBurstFactor() {
+    void burstToASubscriberThatKeepsUpIsReadFromTheLogWhateverThePolicy() {
+        for (SlowConsumerPolicy policy : SlowConsumerPolicy.values()) {
+            LocalBackplane bp = new LocalBackplane(now::get);
+            Hub hub = hub(limits(10_000, 1 << 30, 10, 10, policy), bp);
+            RecordingSink sink = new RecordingSink();
+            sink.backedUp = false;
+            Subscription sub = hub.subscribe(StreamSelection.of("up/1"), null, sink).subscription();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                publish(bp, "up/1", "progress", "p" + i, false);
+                expected.add("p" + i);
+                assertTrue(sub.pending() <= 10, "pending " + sub.pending());
+            }
+            assertTrue(sub.lagging(), policy.name());
+            assertEquals(0, sub.coalesced(), policy.name());
+            assertFalse(sink.overflowed.get(), policy.name());
+            assertEquals(expected, data(drain(sub)), policy.name());
+            assertFalse(sub.lagging(), "live again once read to the end: " + policy);
+        }
+    }
+
+    @Test
+    void laggingSubscriberGetsEveryRetainedEventLateAndInOrderHoldingOnlyACursor() {
+        LocalBackplane bp = new LocalBackplane(now::get);
+        Hub hub = hub(limits(100_000, 1L << 40, 10, 10, SlowConsumerPolicy.lag), bp);
+        Subscription sub = hub.subscribe(StreamSelection.of("up/1"), null, new RecordingSink()).subscription();
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            publish(bp, "up/1", "progress", "p" + i, false);
+            assertTrue(sub.pending() <= 10, "pending " + sub.pending());
+            if (i % 10 == 0) {
+                // a reader ten times slower than the writer
+                List<StreamItem> one = new ArrayList<>();
+                sub.drainTo(one, 1);
+                got.addAll(data(one));
+            }
+        }
+        got.addAll(data(drain(sub)));
+        assertEquals(50_000, got.size());
+        for (int i = 0; i < got.size(); i++) {
+            assertEquals("p" + i, got.get(i));
+        }
+        assertEquals(0, sub.lagResets());
+    }
+
+    @Test
+    void laggingSubscriberIsToldOfWhatPassedOutOfRetentionBeforeEachLoss() {
+        LocalBackplane bp = new LocalBackplane(now::get);
+        Hub hub = hub(limits(100, 1L << 40, 10, 10, SlowConsumerPolicy.lag), bp);
+        Subscription sub = hub.subscribe(StreamSelection.parse(List.of("up/*")), null, new RecordingSink()).subscription();
+        List<StreamItem> got = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            publish(bp, "up/" + (i % 2), "progress", Integer.toString(i), false);
+            if (i % 10 == 0) {
+                sub.drainTo(got, 1);
+            }
+        }
+        publish(bp, "up/0", "done", "end", true);
+        got.addAll(drain(sub));
+        long expectedNext = 0;
+        boolean told = false;
+        int resets = 0;
+        for (StreamItem item : got) {
+            if (item instanceof ResetNotice reset) {
+                assertEquals(ResetNotice.LAGGED, reset.reason());
+                told = true;
+                resets++;
+                continue;
+            }
+            Event e = (Event) item;
+            if (e.terminal()) {
+                continue;
+            }
+            long n = Long.parseLong(e.data());
+            assertTrue(n >= expectedNext, "in order, nothing twice: " + n);
+            if (n > expectedNext) {
+                assertTrue(told, "a reset precedes the loss of " + expectedNext + ".." + (n - 1));
+            }
+            told = false;
+            expectedNext = n + 1;
+        }
+        assertEquals(4_999, expectedNext - 1, "ends with the newest event");
+        assertEquals("end", data(got).get(got.size() - 1), "the terminal event is never lost");
+        assertTrue(resets > 0 && resets == sub.lagResets(), "resets " + resets);
+    }
+
+    @Test
+    void coalescingIsAnnouncedInTheStream() {
         LocalBackplane bp = new LocalBackplane(now::get);
         Hub hub = hub(limits(10_000, 1 << 30, 10, 10, SlowConsumerPolicy.coalesce), bp);
-        RecordingSink sink = new RecordingSink();
-        sink.backedUp = false;
-        Subscription sub = hub.subscribe(StreamSelection.of("up/1"), null, sink).subscription();
-        for (int i = 0; i < 10 * Subscription.BURST_FACTOR; i++) {
+        Subscription sub = hub.subscribe(StreamSelection.of("up/1"), null, new RecordingSink()).subscription();
+        for (int i = 0; i < 11; i++) {
             publish(bp, "up/1", "progress", "p" + i, false);
         }
-        assertEquals(0, sub.coalesced());
-        assertEquals(10 * Subscription.BURST_FACTOR, sub.pending());
-        publish(bp, "up/1", "progress", "one past the hard bound", false);
-        assertTrue(sub.coalesced() > 0);
-        assertTrue(sub.pending() <= 10);
+        List<StreamItem> got = drain(sub);
+        ResetNotice reset = (ResetNotice) got.get(0);
+        assertEquals(ResetNotice.COALESCED, reset.reason());
+        assertEquals(List.of("up/1"), reset.streams());
+        assertEquals(List.of("reset:coalesced", "p10"), data(got));
     }
 
     @Test
@@ -274,7 +363,7 @@ class HubTest {
         assertTrue(outcome.ended());
         assertNull(outcome.subscription());
         Subscription fresh = hub.subscribe(StreamSelection.of("up/1"), null, new RecordingSink()).subscription();
-        List<Object> replay = drain(fresh);
+        List<StreamItem> replay = drain(fresh);
         assertEquals(List.of("a", "end"), data(replay));
         assertTrue(fresh.delivered((Event) replay.get(1)));
     }

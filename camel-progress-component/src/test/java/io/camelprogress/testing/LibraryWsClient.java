@@ -20,11 +20,13 @@ public final class LibraryWsClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> frames;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocketClient client;
+    private volatile boolean closing;
 
-    private LibraryWsClient(String url) {
+    private LibraryWsClient(String url, int capacity) {
+        frames = new LinkedBlockingQueue<>(capacity);
         client = new WebSocketClient(URI.create(url)) {
             @Override
             public void onOpen(ServerHandshake handshake) {
@@ -32,7 +34,14 @@ public final class LibraryWsClient implements AutoCloseable {
 
             @Override
             public void onMessage(String message) {
-                frames.add(message);
+                try {
+                    // holds the client's reading thread, so the socket backs up as a slow page's does
+                    while (!closing && !frames.offer(message, 50, TimeUnit.MILLISECONDS)) {
+                        // full
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
 
             @Override
@@ -52,7 +61,12 @@ public final class LibraryWsClient implements AutoCloseable {
      * counts as connected when frames arrived.
      */
     public static LibraryWsClient open(String url) throws InterruptedException {
-        LibraryWsClient ws = new LibraryWsClient(url);
+        return open(url, Integer.MAX_VALUE);
+    }
+
+    /** Connects a client that stops reading while {@code capacity} frames wait for the test. */
+    public static LibraryWsClient open(String url, int capacity) throws InterruptedException {
+        LibraryWsClient ws = new LibraryWsClient(url, capacity);
         if (!ws.client.connectBlocking(10, TimeUnit.SECONDS) && ws.frames.isEmpty()) {
             throw new AssertionError("Java-WebSocket client did not connect to " + url
                                      + (ws.closed.isDone() ? " (closed: " + ws.closed.getNow(-1) + ")" : ""));
@@ -76,6 +90,7 @@ public final class LibraryWsClient implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         client.closeBlocking();
     }
 }

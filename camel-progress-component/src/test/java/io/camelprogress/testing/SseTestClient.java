@@ -24,11 +24,13 @@ public final class SseTestClient implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final HttpResponse<Stream<String>> response;
-    private final BlockingQueue<SseFrame> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<SseFrame> frames;
     private final Thread reader;
+    private volatile boolean closing;
 
-    private SseTestClient(HttpResponse<Stream<String>> response) {
+    private SseTestClient(HttpResponse<Stream<String>> response, int capacity) {
         this.response = response;
+        this.frames = new LinkedBlockingQueue<>(capacity);
         this.reader = new Thread(this::read, "sse-test-reader");
         this.reader.setDaemon(true);
         this.reader.start();
@@ -39,9 +41,17 @@ public final class SseTestClient implements AutoCloseable {
     }
 
     public static SseTestClient open(String url, Map<String, String> headers) throws Exception {
+        return open(url, headers, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Opens a stream whose reader holds at most {@code capacity} frames the test has not taken: past
+     * that it stops reading the socket, as a slow browser does.
+     */
+    public static SseTestClient open(String url, Map<String, String> headers, int capacity) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         headers.forEach(request::header);
-        return new SseTestClient(CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()));
+        return new SseTestClient(CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()), capacity);
     }
 
     public int status() {
@@ -61,13 +71,13 @@ public final class SseTestClient implements AutoCloseable {
                 String line = it.next();
                 if (line.isEmpty()) {
                     if (data != null) {
-                        frames.add(new SseFrame(SseFrame.Kind.EVENT, id, event, data.toString()));
+                        put(new SseFrame(SseFrame.Kind.EVENT, id, event, data.toString()));
                     }
                     id = null;
                     event = null;
                     data = null;
                 } else if (line.startsWith(":")) {
-                    frames.add(new SseFrame(SseFrame.Kind.COMMENT, null, null, line.substring(1).trim()));
+                    put(new SseFrame(SseFrame.Kind.COMMENT, null, null, line.substring(1).trim()));
                 } else {
                     int colon = line.indexOf(':');
                     String field = colon < 0 ? line : line.substring(0, colon);
@@ -79,7 +89,7 @@ public final class SseTestClient implements AutoCloseable {
                         case "id" -> id = value;
                         case "event" -> event = value;
                         case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                        case "retry" -> frames.add(new SseFrame(SseFrame.Kind.RETRY, null, null, value));
+                        case "retry" -> put(new SseFrame(SseFrame.Kind.RETRY, null, null, value));
                         default -> { }
                     }
                 }
@@ -87,7 +97,18 @@ public final class SseTestClient implements AutoCloseable {
         } catch (RuntimeException e) {
             // the test closed the stream, or the server dropped it: both end the frames
         }
-        frames.add(SseFrame.end());
+        put(SseFrame.end());
+    }
+
+    private void put(SseFrame frame) {
+        try {
+            while (!closing && !frames.offer(frame, 50, TimeUnit.MILLISECONDS)) {
+                // full: the test reads slowly, and so does this client
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** The next frame, or an AssertionError when none comes within the timeout. */
@@ -143,6 +164,7 @@ public final class SseTestClient implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         response.body().close();
         reader.join(5000);
     }

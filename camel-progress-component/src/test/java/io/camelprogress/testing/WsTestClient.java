@@ -26,8 +26,12 @@ public final class WsTestClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    private final int capacity;
+    /** Whether reading stopped because the test had {@link #capacity} messages to take. */
+    private boolean starved;
 
-    private WsTestClient(String url, Map<String, String> headers) throws Exception {
+    private WsTestClient(String url, Map<String, String> headers, int capacity) throws Exception {
+        this.capacity = capacity;
         WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
         socket = builder.buildAsync(URI.create(url), new WebSocket.Listener() {
@@ -44,7 +48,7 @@ public final class WsTestClient implements AutoCloseable {
                     }
                     text.setLength(0);
                 }
-                ws.request(1);
+                requestMore(ws);
                 return null;
             }
 
@@ -62,16 +66,35 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     public static WsTestClient open(String url) throws Exception {
-        return new WsTestClient(url, Map.of());
+        return new WsTestClient(url, Map.of(), Integer.MAX_VALUE);
     }
 
     public static WsTestClient open(String url, Map<String, String> headers) throws Exception {
-        return new WsTestClient(url, headers);
+        return new WsTestClient(url, headers, Integer.MAX_VALUE);
+    }
+
+    /** Opens a client that asks for no more frames while {@code capacity} messages wait for the test, as a slow page does. */
+    public static WsTestClient open(String url, int capacity) throws Exception {
+        return new WsTestClient(url, Map.of(), capacity);
+    }
+
+    private synchronized void requestMore(WebSocket ws) {
+        if (messages.size() < capacity) {
+            ws.request(1);
+        } else {
+            starved = true;
+        }
     }
 
     /** The next message, or an AssertionError when none comes in time. */
     public JsonNode next(Duration timeout) throws InterruptedException {
         JsonNode message = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            if (starved && messages.size() < capacity) {
+                starved = false;
+                socket.request(1);
+            }
+        }
         if (message == null) {
             throw new AssertionError("No WebSocket message within " + timeout + (closed.isDone() ? " (closed: " + closed.getNow(-1) + ")" : ""));
         }
