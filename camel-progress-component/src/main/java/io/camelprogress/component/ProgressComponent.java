@@ -98,7 +98,7 @@ public class ProgressComponent extends DefaultComponent {
               description = "Bytes of one message from a browser (WebSocket message or POST body); a larger WebSocket message closes with 1009, a larger POST gets 413.")
     private int maxUpstreamMessageSize = 65_536;
     @Metadata(label = "longpoll", defaultValue = "25000", javaType = "java.time.Duration",
-              description = "How long a long-poll is held when no event comes; also the longest a client may ask for with ?timeout=.")
+              description = "How long a long-poll is held when no event comes; also the longest a client may ask for with the timeout query parameter.")
     private long longPollTimeout = 25_000;
     @Metadata(label = "backplane", defaultValue = "local",
               description = "What gives events their ids and carries them between nodes: local (one node) or kafka (many nodes sharing one topic;"
@@ -109,7 +109,7 @@ public class ProgressComponent extends DefaultComponent {
     @Metadata(label = "backplane", defaultValue = "camel-progress", description = "The backplane topic; created with one partition when missing.")
     private String kafkaTopic = "camel-progress";
     @Metadata(label = "backplane", defaultValue = "kafka",
-              description = "The Kafka component whose settings (security, client properties, all camel.component.kafka.* options) the backplane uses.")
+              description = "The Kafka component whose settings (security, client properties and every other camel.component.kafka option) the backplane uses.")
     private String kafkaComponent = "kafka";
     @Metadata(label = "backplane", defaultValue = "10000", javaType = "java.time.Duration",
               description = "How long a publish waits for the broker's acknowledgement before its exchange fails.")
@@ -488,7 +488,7 @@ public class ProgressComponent extends DefaultComponent {
         return longPollTimeout;
     }
 
-    /** How long a long-poll is held when no event comes; also the longest a client may ask for with ?timeout=. */
+    /** How long a long-poll is held when no event comes; also the longest a client may ask for with the timeout query parameter. */
     public void setLongPollTimeout(long longPollTimeout) {
         this.longPollTimeout = longPollTimeout;
     }
