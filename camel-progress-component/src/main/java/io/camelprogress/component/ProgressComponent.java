@@ -1,9 +1,6 @@
 package io.camelprogress.component;
 
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelprogress.backplane.Backplane;
@@ -15,12 +12,12 @@ import io.camelprogress.hub.SlowConsumerPolicy;
 import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.TransportSettings;
-import org.apache.camel.CamelContext;
+import io.camelprogress.transport.vertx.VertxHttpHost;
 import org.apache.camel.Endpoint;
-import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The {@code progress:} component. It owns one hub (the streams and their subscribers), the
@@ -123,16 +120,7 @@ public class ProgressComponent extends DefaultComponent {
     @Metadata(label = "advanced", description = "A backplane of your own, used instead of the one named by the backplane option.")
     private Backplane customBackplane;
 
-    private Hub hub;
-    private Backplane activeBackplane;
-    private boolean backplaneStarted;
-    private boolean startupListenerAdded;
-    private EventDraftFactory draftFactory;
-    private HttpHost httpHost;
-    private final ConnectionRegistry connections = new ConnectionRegistry();
-    private final UpstreamRouter upstreamRouter = new UpstreamRouter();
-    private ScheduledExecutorService sweeper;
-    private ScheduledFuture<?> sweep;
+    private ProgressRuntime runtime;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -158,108 +146,50 @@ public class ProgressComponent extends DefaultComponent {
         // built at start, not at init: Camel Main binds the options after it has created (and initialized) the component
         HubLimits limits = new HubLimits(maxEventsPerStream, maxBytesPerStream, maxEventAge, maxStreams,
                 completedStreamTtl, maxPendingEvents, slowConsumerPolicy);
-        hub = new Hub(limits, System::currentTimeMillis, replayOnConnect);
-        activeBackplane = createBackplane();
-        draftFactory = new EventDraftFactory(new ObjectMapper(), maxEventSize);
-        startBackplane();
-        long sweepEvery = Math.max(100, Math.min(1000, Math.min(completedStreamTtl, maxEventAge) / 4));
-        sweeper = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ProgressSweeper");
-        sweep = sweeper.scheduleWithFixedDelay(hub::sweep, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
-    }
-
-    private synchronized void startBackplane() throws Exception {
-        if (!backplaneStarted) {
-            activeBackplane.start(hub);
-            backplaneStarted = true;
-        }
-    }
-
-    /**
-     * Starts serving HTTP once the CamelContext is fully started: the platform-http server binds its
-     * router as a service of its own, which may start after our endpoints do.
-     */
-    void startHttpHostWhenReady() throws Exception {
-        if (getCamelContext().isStarted()) {
-            startHttpHost();
-        } else if (!startupListenerAdded) {
-            startupListenerAdded = true;
-            getCamelContext().addStartupListener(new ExtendedStartupListener() {
-                @Override
-                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
-                    if (alreadyStarted) {
-                        startHttpHost();
-                    }
-                }
-
-                @Override
-                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
-                    startHttpHost();
-                }
-            });
-        }
-    }
-
-    /** Starts serving HTTP, once. */
-    synchronized void startHttpHost() throws Exception {
-        if (httpHost == null) {
-            TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
-                    overloadRetryInterval, maxConnections, maxConnectionsPerAddress, EventDraftFactory.parseList(trustedProxies).stream().toList(),
-                    maxHeaderSize, pongTimeout,
-                    EventDraftFactory.parseList(allowedOrigins), maxUpstreamMessageSize, longPollTimeout);
-            HttpHost started = new HttpHost(getCamelContext(), hub, settings, connections, upstreamRouter,
-                    attachToPlatformHttp, host, port);
-            started.start();
-            httpHost = started;
-        }
+        Hub hub = new Hub(limits, System::currentTimeMillis, replayOnConnect);
+        TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
+                overloadRetryInterval, maxConnections, maxConnectionsPerAddress, EventDraftFactory.parseList(trustedProxies).stream().toList(),
+                maxHeaderSize, pongTimeout, EventDraftFactory.parseList(allowedOrigins), maxUpstreamMessageSize, longPollTimeout);
+        ConnectionRegistry connections = new ConnectionRegistry();
+        UpstreamRouter upstream = new UpstreamRouter();
+        HttpHost host = new VertxHttpHost(getCamelContext(), hub, settings, connections, upstream, attachToPlatformHttp, this.host, port);
+        runtime = new ProgressRuntime(getCamelContext(), hub, limits, createBackplane(),
+                new EventDraftFactory(new ObjectMapper(), maxEventSize), connections, upstream, host);
+        ServiceHelper.startService(runtime);
     }
 
     @Override
     protected void doStop() throws Exception {
-        synchronized (this) {
-            if (httpHost != null) {
-                httpHost.stop();
-                httpHost = null;
-            }
-        }
-        if (sweep != null) {
-            sweep.cancel(false);
-            getCamelContext().getExecutorServiceManager().shutdown(sweeper);
-        }
-        synchronized (this) {
-            if (backplaneStarted) {
-                activeBackplane.stop();
-                backplaneStarted = false;
-            }
-        }
+        ServiceHelper.stopService(runtime);
         super.doStop();
+    }
+
+    /** What the started component runs. */
+    ProgressRuntime runtime() {
+        if (runtime == null || !runtime.isStarted()) {
+            throw new IllegalStateException("The progress component is not started");
+        }
+        return runtime;
     }
 
     /** The hub of this component: streams, logs and subscriptions. */
     public Hub hub() {
-        return hub;
+        return runtime().hub();
     }
 
     /** The backplane in use. */
     public Backplane backplane() {
-        return activeBackplane;
+        return runtime().backplane();
     }
 
-    /** The HTTP host, once an endpoint has started. */
-    public synchronized HttpHost httpHost() {
-        return httpHost;
+    /** The HTTP host, once it serves; else null. */
+    public HttpHost httpHost() {
+        return runtime == null ? null : runtime.httpHost();
     }
 
     /** The open streaming connections, by the key a route answers them with. */
     public ConnectionRegistry connections() {
-        return connections;
-    }
-
-    UpstreamRouter upstreamRouter() {
-        return upstreamRouter;
-    }
-
-    EventDraftFactory draftFactory() {
-        return draftFactory;
+        return runtime().connections();
     }
 
     public String getBasePath() {

@@ -19,6 +19,7 @@ import org.apache.camel.support.DefaultConsumer;
 public class ProgressConsumer extends DefaultConsumer {
 
     private final ProgressEndpoint endpoint;
+    private ProgressRuntime runtime;
     private ExecutorService workers;
 
     public ProgressConsumer(ProgressEndpoint endpoint, Processor processor) {
@@ -31,13 +32,14 @@ public class ProgressConsumer extends DefaultConsumer {
         super.doStart();
         workers = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newDefaultThreadPool(this, "ProgressConsumer[" + endpoint.getChannel() + "]");
-        endpoint.getComponent().upstreamRouter().register(endpoint.getChannel(), this, endpoint.isLifecycle());
-        endpoint.getComponent().startHttpHostWhenReady();
+        runtime = endpoint.runtime();
+        runtime.upstream().register(endpoint.getChannel(), this, endpoint.isLifecycle());
+        runtime.serveWhenReady();
     }
 
     @Override
     protected void doStop() throws Exception {
-        endpoint.getComponent().upstreamRouter().unregister(endpoint.getChannel(), this, endpoint.isLifecycle());
+        runtime.upstream().unregister(endpoint.getChannel(), this, endpoint.isLifecycle());
         if (workers != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(workers);
             workers = null;

@@ -12,6 +12,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Turns exchanges into sequenced, replayable events that browsers receive live over Server-Sent
@@ -84,7 +85,16 @@ public class ProgressEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getComponent().startHttpHostWhenReady();
+        runtime().serveWhenReady();
+    }
+
+    /**
+     * What the component runs, started first if need be: a CamelContext starts its routes' endpoints
+     * while it initializes, before it starts the components, and by then the options are bound.
+     */
+    ProgressRuntime runtime() {
+        ServiceHelper.startService(getComponent());
+        return getComponent().runtime();
     }
 
     public String getChannel() {

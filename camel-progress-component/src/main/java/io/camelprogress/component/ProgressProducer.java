@@ -4,8 +4,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
+import io.camelprogress.backplane.Backplane;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
+import io.camelprogress.transport.ConnectionRegistry;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -17,6 +19,12 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class ProgressProducer extends DefaultAsyncProducer {
 
     private final ProgressEndpoint endpoint;
+    /** Makes an event of an exchange. */
+    private EventDraftFactory drafts;
+    /** Gives the event its id. */
+    private Backplane backplane;
+    /** The connections an answer to one of them goes to. */
+    private ConnectionRegistry connections;
 
     public ProgressProducer(ProgressEndpoint endpoint) {
         super(endpoint);
@@ -24,18 +32,27 @@ public class ProgressProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ProgressRuntime runtime = endpoint.runtime();
+        drafts = runtime.drafts();
+        backplane = runtime.backplane();
+        connections = runtime.connections();
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletionStage<Event> accepted;
         try {
-            EventDraft draft = endpoint.getComponent().draftFactory().create(exchange, endpoint);
+            EventDraft draft = drafts.create(exchange, endpoint);
             String connectionKey = exchange.getMessage().getHeader(ProgressConstants.CONNECTION_KEY, String.class);
             if (connectionKey != null) {
                 // an answer to one connection: it bypasses the log, so it has no id and no replay
-                endpoint.getComponent().connections().send(connectionKey, draft);
+                connections.send(connectionKey, draft);
                 callback.done(true);
                 return true;
             }
-            accepted = endpoint.getComponent().backplane().publish(draft);
+            accepted = backplane.publish(draft);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);

@@ -1,7 +1,9 @@
 package io.camelprogress.transport;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.camelprogress.event.EventId;
 import io.camelprogress.event.ResetNotice;
@@ -10,8 +12,6 @@ import io.camelprogress.hub.StreamSelection;
 import io.camelprogress.hub.SubscribeOutcome;
 import io.camelprogress.hub.Subscription;
 import io.camelprogress.hub.SubscriptionSink;
-import io.vertx.core.Context;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * One long-poll: answers with the events after the client's id as soon as there are any, or with an
@@ -24,17 +24,15 @@ final class LongPoll implements SubscriptionSink {
     static final int MAX_EVENTS = 1000;
 
     private final HttpContext http;
-    private final Context context;
-    private final HttpServerRequest request;
+    private final HostRequest request;
     private final String address;
     private final EventId after;
     private Subscription subscription;
     private long timer = -1;
     private boolean answered;
 
-    LongPoll(HttpContext http, Context context, HttpServerRequest request, String address, EventId after) {
+    LongPoll(HttpContext http, HostRequest request, String address, EventId after) {
         this.http = http;
-        this.context = context;
         this.request = request;
         this.address = address;
         this.after = after;
@@ -47,28 +45,28 @@ final class LongPoll implements SubscriptionSink {
         if (outcome.ended()) {
             answered = true;
             http.limiter().release(address);
-            request.response().setStatusCode(204).end();
+            request.respond(204, Map.of(), new byte[0]);
             return;
         }
         subscription = outcome.subscription();
-        request.connection().closeHandler(v -> answer());
-        timer = http.vertx().setTimer(timeoutMillis, id -> answer());
+        request.onClientGone(this::answer);
+        timer = request.loop().after(timeoutMillis, this::answer);
         answer(false);
     }
 
     @Override
     public void wakeup() {
-        context.runOnContext(v -> answer(false));
+        request.loop().execute(() -> answer(false));
     }
 
     @Override
     public void overflowed() {
-        context.runOnContext(v -> answer());
+        request.loop().execute(this::answer);
     }
 
     @Override
     public void disconnect() {
-        context.runOnContext(v -> answer());
+        request.loop().execute(this::answer);
     }
 
     private void answer() {
@@ -86,7 +84,7 @@ final class LongPoll implements SubscriptionSink {
             return;
         }
         answered = true;
-        http.vertx().cancelTimer(timer);
+        request.loop().cancel(timer);
         http.hub().unsubscribe(subscription);
         http.limiter().release(address);
         String last = after == null ? null : after.toString();
@@ -99,9 +97,8 @@ final class LongPoll implements SubscriptionSink {
             last = items.get(i).resumeId().toString();
         }
         body.append("],\"lastEventId\":").append(last == null ? "null" : '"' + last + '"').append('}');
-        if (!request.response().closed()) {
-            request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-                    .putHeader("Cache-Control", "no-cache").end(body.toString());
+        if (!request.finished()) {
+            request.respond(200, ProgressRequests.JSON_HEADERS, body.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Guards WebSocket handshakes and POSTs against cross-site use (cross-site WebSocket hijacking,
@@ -21,12 +20,14 @@ final class OriginPolicy {
         this.any = allowed.contains("*");
     }
 
-    boolean allows(HttpServerRequest request) {
-        String origin = request.getHeader("Origin");
+    /**
+     * @param origin the request's {@code Origin} header, or null
+     * @param host   its {@code Host} header, or null
+     */
+    boolean allows(String origin, String host) {
         if (origin == null || any || allowed.contains(origin.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        String host = request.getHeader("Host");
         if (host == null) {
             return false;
         }

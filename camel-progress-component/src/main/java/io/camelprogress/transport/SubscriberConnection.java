@@ -11,7 +11,6 @@ import io.camelprogress.hub.StreamSelection;
 import io.camelprogress.hub.SubscribeOutcome;
 import io.camelprogress.hub.Subscription;
 import io.camelprogress.hub.SubscriptionSink;
-import io.vertx.core.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     private static final int MAX_BATCH = 1024;
 
     protected final HttpContext http;
-    protected final Context context;
+    protected final ConnectionLoop loop;
     protected final String address;
     protected final StreamSelection selection;
     protected final String key;
@@ -41,9 +40,9 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     private long timer = -1;
     private boolean closed;
 
-    SubscriberConnection(HttpContext http, Context context, String address, StreamSelection selection, String transport) {
+    SubscriberConnection(HttpContext http, ConnectionLoop loop, String address, StreamSelection selection, String transport) {
         this.http = http;
-        this.context = context;
+        this.loop = loop;
         this.address = address;
         this.selection = selection;
         this.transport = transport;
@@ -83,7 +82,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     }
 
     protected final void startTimer(long periodMillis) {
-        timer = http.vertx().setPeriodic(periodMillis, id -> {
+        timer = loop.every(periodMillis, () -> {
             if (!closed) {
                 tick();
             }
@@ -92,12 +91,12 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
 
     @Override
     public final void wakeup() {
-        context.runOnContext(v -> drain());
+        loop.execute(this::drain);
     }
 
     @Override
     public final void overflowed() {
-        context.runOnContext(v -> {
+        loop.execute(() -> {
             LOG.debug("{} subscriber {} ({}) fell too far behind; closing so that it resumes by replay", transport, address, selection);
             closeAbruptly(true);
             release();
@@ -106,7 +105,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
 
     @Override
     public final void disconnect() {
-        context.runOnContext(v -> {
+        loop.execute(() -> {
             closeAbruptly(false);
             release();
         });
@@ -119,7 +118,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
 
     @Override
     public final void sendDirect(EventDraft draft) {
-        context.runOnContext(v -> {
+        loop.execute(() -> {
             if (!closed) {
                 writeDirect(draft);
                 wroteSinceTick = true;
@@ -166,7 +165,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
         }
         closed = true;
         if (timer >= 0) {
-            http.vertx().cancelTimer(timer);
+            loop.cancel(timer);
         }
         http.limiter().release(address);
         if (subscription != null) {

@@ -1,0 +1,142 @@
+package io.camelprogress.component;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.camelprogress.backplane.Backplane;
+import io.camelprogress.hub.Hub;
+import io.camelprogress.hub.HubLimits;
+import io.camelprogress.transport.ConnectionRegistry;
+import io.camelprogress.transport.HttpHost;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * What a started {@code progress:} component runs: the hub, the backplane that feeds it, the sweeper
+ * that applies the age and TTL bounds, and the HTTP host, which starts once the CamelContext has
+ * fully started (the platform-http server binds its router as a service of its own, which may start
+ * after our endpoints do). The component holds the options; this holds what they built.
+ */
+final class ProgressRuntime extends ServiceSupport {
+
+    private final CamelContext camelContext;
+    private final Hub hub;
+    private final Backplane backplane;
+    private final EventDraftFactory drafts;
+    private final HttpHost httpHost;
+    private final ConnectionRegistry connections;
+    private final UpstreamRouter upstream;
+    private final long sweepMillis;
+
+    private ScheduledExecutorService sweeper;
+    private ScheduledFuture<?> sweep;
+    private boolean backplaneStarted;
+    private boolean hostStarted;
+    private boolean waitingForContext;
+
+    /**
+     * @param connections the open connections a route can answer by key
+     * @param upstream    where messages from browsers go
+     * @param httpHost    the HTTP host over {@code hub}, {@code connections} and {@code upstream}
+     */
+    ProgressRuntime(CamelContext camelContext, Hub hub, HubLimits limits, Backplane backplane, EventDraftFactory drafts,
+                    ConnectionRegistry connections, UpstreamRouter upstream, HttpHost httpHost) {
+        this.camelContext = camelContext;
+        this.hub = hub;
+        this.backplane = backplane;
+        this.drafts = drafts;
+        this.connections = connections;
+        this.upstream = upstream;
+        this.httpHost = httpHost;
+        // a quarter of the shortest bound, so that an event outlives its bound by at most a quarter of it
+        this.sweepMillis = Math.max(100, Math.min(1000, Math.min(limits.completedTtlMillis(), limits.maxEventAgeMillis()) / 4));
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        backplane.start(hub);
+        backplaneStarted = true;
+        sweeper = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ProgressSweeper");
+        sweep = sweeper.scheduleWithFixedDelay(hub::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts serving HTTP now if the CamelContext has started, else once it has; an endpoint or consumer asks. */
+    synchronized void serveWhenReady() throws Exception {
+        if (hostStarted || waitingForContext) {
+            return;
+        }
+        if (camelContext.isStarted()) {
+            startHost();
+            return;
+        }
+        waitingForContext = true;
+        camelContext.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                if (alreadyStarted) {
+                    startHost();
+                }
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                startHost();
+            }
+        });
+    }
+
+    private synchronized void startHost() throws Exception {
+        waitingForContext = false;
+        if (!hostStarted && isRunAllowed()) {
+            httpHost.start();
+            hostStarted = true;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            waitingForContext = false;
+            if (hostStarted) {
+                httpHost.stop();
+                hostStarted = false;
+            }
+        }
+        if (sweep != null) {
+            sweep.cancel(false);
+            camelContext.getExecutorServiceManager().shutdown(sweeper);
+            sweep = null;
+        }
+        if (backplaneStarted) {
+            backplaneStarted = false;
+            backplane.stop();
+        }
+    }
+
+    Hub hub() {
+        return hub;
+    }
+
+    Backplane backplane() {
+        return backplane;
+    }
+
+    EventDraftFactory drafts() {
+        return drafts;
+    }
+
+    ConnectionRegistry connections() {
+        return connections;
+    }
+
+    UpstreamRouter upstream() {
+        return upstream;
+    }
+
+    /** The HTTP host, once it has started serving; else null. */
+    synchronized HttpHost httpHost() {
+        return hostStarted ? httpHost : null;
+    }
+}

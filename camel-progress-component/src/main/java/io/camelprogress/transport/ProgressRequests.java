@@ -1,0 +1,309 @@
+package io.camelprogress.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelprogress.event.EventDraft;
+import io.camelprogress.event.EventId;
+import io.camelprogress.event.JsonEventEncoder;
+import io.camelprogress.event.SseEncoder;
+import io.camelprogress.event.StreamNames;
+import io.camelprogress.hub.Hub;
+import io.camelprogress.hub.StreamSelection;
+import io.camelprogress.hub.StreamSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers requests under the base path, whichever host received them: picks the streams from the
+ * path and {@code ?stream=}, negotiates the transport from the request (SSE, WebSocket, long-poll,
+ * snapshot; POST goes upstream), admits it against the connection bounds and hands over to it.
+ */
+public final class ProgressRequests {
+
+    static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json", "Cache-Control", "no-cache");
+    private static final Map<String, String> TEXT_HEADERS = Map.of("Content-Type", "text/plain; charset=utf-8");
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressRequests.class);
+
+    private final HttpContext http;
+    private final SnapshotWriter snapshots;
+    private final OriginPolicy origins;
+    private final TrustedProxies proxies;
+
+    /**
+     * The requests of one HTTP host.
+     *
+     * @param connections the open connections by key, shared with the producers that answer them
+     * @param upstream    the routes that hear from browsers
+     */
+    public ProgressRequests(Hub hub, TransportSettings settings, ConnectionRegistry connections, UpstreamSink upstream) {
+        this.http = new HttpContext(hub, settings, new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerAddress()),
+                connections, upstream);
+        this.snapshots = new SnapshotWriter(new ObjectMapper());
+        this.origins = new OriginPolicy(http.settings().allowedOrigins());
+        this.proxies = new TrustedProxies(http.settings().trustedProxies());
+    }
+
+    /** The path under which streams are served; a host hands over every request under it. */
+    public String basePath() {
+        return http.settings().basePath();
+    }
+
+    /** Whether a path is the base path or below it. */
+    public boolean serves(String path) {
+        String base = basePath();
+        return path.startsWith(base) && (path.length() == base.length() || path.charAt(base.length()) == '/');
+    }
+
+    /** Answers one request under the base path. */
+    public void handle(HostRequest request) {
+        String path = request.path();
+        String base = basePath();
+        boolean get = "GET".equals(request.method());
+        if (!get && !"POST".equals(request.method())) {
+            plain(request, 405, "Method " + StreamNames.printable(request.method()) + " is not allowed here; use GET, or POST to send to a route",
+                    Map.of("Allow", "GET, POST"));
+            return;
+        }
+        if (headerBytes(request) > http.settings().maxHeaderSize()) {
+            plain(request, 431, "Request headers exceed maxHeaderSize=" + http.settings().maxHeaderSize() + " bytes");
+            return;
+        }
+        String rest = path.length() > base.length() ? path.substring(base.length() + 1) : "";
+        if (rest.startsWith("_")) {
+            if (get && rest.equals(ClientScript.NAME)) {
+                ClientScript.serve(request);
+            } else {
+                plain(request, 404, "No such resource: " + StreamNames.printable(path));
+            }
+            return;
+        }
+        StreamSelection selection;
+        try {
+            List<String> names = new ArrayList<>(request.params("stream"));
+            if (!rest.isEmpty()) {
+                names.add(0, rest);
+            }
+            selection = StreamSelection.parse(names);
+        } catch (IllegalArgumentException e) {
+            plain(request, 400, e.getMessage());
+            return;
+        }
+        boolean upgrade = get && "websocket".equalsIgnoreCase(request.header("Upgrade"));
+        if ((upgrade || !get) && !origins.allows(request.header("Origin"), request.header("Host"))) {
+            LOG.debug("Refusing {} from origin {}", upgrade ? "WebSocket" : "POST", StreamNames.printable(request.header("Origin")));
+            plain(request, 403, "Origin " + StreamNames.printable(request.header("Origin")) + " is not allowed");
+            return;
+        }
+        if (!get) {
+            post(request, selection);
+        } else if (upgrade) {
+            webSocket(request, selection);
+        } else if (wantsJson(request)) {
+            if (request.param("after") != null) {
+                longPoll(request, selection);
+            } else {
+                snapshot(request, selection);
+            }
+        } else {
+            sse(request, selection);
+        }
+    }
+
+    private static boolean wantsJson(HostRequest request) {
+        String accept = request.header("Accept");
+        return accept != null && !accept.contains("text/event-stream") && accept.contains("application/json");
+    }
+
+    private void sse(HostRequest request, StreamSelection selection) {
+        String address = addressOf(request);
+        if (admit(request, address, "SSE")) {
+            new SseConnection(http, request, address, selection).start(cursorOf(request));
+        }
+    }
+
+    private void webSocket(HostRequest request, StreamSelection selection) {
+        String address = addressOf(request);
+        if (!admit(request, address, "WebSocket")) {
+            return;
+        }
+        EventId cursor = cursorOf(request);
+        request.upgradeToWebSocket(ws -> new WebSocketConnection(http, request.loop(), ws, address, selection).start(cursor), error -> {
+            http.limiter().release(address);
+            LOG.debug("WebSocket handshake with {} failed: {}", address, error.getMessage());
+        });
+    }
+
+    private void longPoll(HostRequest request, StreamSelection selection) {
+        long timeout = http.settings().longPollTimeoutMillis();
+        String asked = request.param("timeout");
+        if (asked != null) {
+            try {
+                timeout = Math.max(0, Math.min(timeout, Math.round(Double.parseDouble(asked) * 1000)));
+            } catch (NumberFormatException e) {
+                plain(request, 400, "timeout must be a number of seconds: " + StreamNames.printable(asked));
+                return;
+            }
+        }
+        String address = addressOf(request);
+        if (admit(request, address, "long-poll")) {
+            new LongPoll(http, request, address, parseId(request.param("after"))).start(selection, Math.max(1, timeout));
+        }
+    }
+
+    /**
+     * Takes a place in the connection bounds for a subscriber, or refuses it in the way its clients
+     * understand: EventSource stops for good on any status but 200, so it gets 200 and a longer
+     * {@code retry:}; the others get 503 and {@code Retry-After}.
+     *
+     * @return whether the place was taken; the caller then releases it when the connection ends
+     */
+    private boolean admit(HostRequest request, String address, String transport) {
+        String full = http.limiter().tryAcquire(address);
+        if (full == null) {
+            return true;
+        }
+        LOG.debug("Refusing {} connection from {}: {} reached", transport, address, full);
+        long retry = http.settings().overloadRetryMillis();
+        if ("SSE".equals(transport)) {
+            EventStreamOutput out = request.openEventStream();
+            out.write(SseEncoder.retry(SseConnection.jitter(retry)));
+            out.end();
+        } else {
+            plain(request, 503, "Too many connections (" + full + "); retry later", Map.of("Retry-After", Long.toString(retry / 1000)));
+        }
+        return false;
+    }
+
+    private void post(HostRequest request, StreamSelection selection) {
+        if (!selection.single()) {
+            plain(request, 400, "POST to one stream's URL, as in " + basePath() + "/<channel>/<stream>");
+            return;
+        }
+        String stream = selection.streams().iterator().next();
+        String channel = StreamNames.channelOf(stream);
+        if (!http.upstream().hasConsumer(channel)) {
+            plain(request, 405, "No route consumes messages of channel '" + channel + "'; add from(\"progress:" + channel + "\")",
+                    Map.of("Allow", "GET"));
+            return;
+        }
+        int max = http.settings().maxUpstreamMessageSize();
+        String tooLarge = "Message larger than maxUpstreamMessageSize=" + max + " bytes";
+        String length = request.header("Content-Length");
+        if (length != null && length.trim().length() < 19 && length.trim().chars().allMatch(Character::isDigit)
+                && Long.parseLong(length.trim()) > max) {
+            plain(request, 413, tooLarge);
+            return;
+        }
+        request.readBody(max, body -> deliver(request, stream, channel, new String(body, StandardCharsets.UTF_8)), () -> {
+            plain(request, 413, tooLarge);
+            request.closeConnection();
+        });
+    }
+
+    /** Hands a POST to the channel's route and answers with what the route says. */
+    private void deliver(HostRequest request, String stream, String channel, String body) {
+        String key = http.connections().newKey();
+        // while the route runs, the POST is a connection it can answer by key like a WebSocket
+        AtomicReference<EventDraft> direct = new AtomicReference<>();
+        http.connections().add(key, direct::set);
+        UpstreamMessage message = new UpstreamMessage(stream, key, "http", addressOf(request), body, request.header("Content-Type"), null);
+        http.upstream().deliver(channel, message).whenComplete((reply, error) -> request.loop().execute(() -> {
+            http.connections().remove(key);
+            if (request.finished()) {
+                return;
+            }
+            if (error != null) {
+                plain(request, 500, "The route failed: " + StreamNames.printable(error.getMessage()));
+            } else if (direct.get() != null) {
+                request.respond(200, Map.of("Content-Type", "application/json"),
+                        JsonEventEncoder.direct(direct.get()).getBytes(StandardCharsets.UTF_8));
+            } else if (reply.body() == null) {
+                request.respond(reply.status(), Map.of(), new byte[0]);
+            } else {
+                request.respond(reply.status(), reply.contentType() == null ? Map.of() : Map.of("Content-Type", reply.contentType()),
+                        reply.body().getBytes(StandardCharsets.UTF_8));
+            }
+        }));
+    }
+
+    /** The client's address: the peer's, or the one a trusted proxy forwarded. */
+    private String addressOf(HostRequest request) {
+        return proxies.clientAddress(request.peerAddress(), request.header("Forwarded"), request.header("X-Forwarded-For"));
+    }
+
+    /** The client's last id: the Last-Event-ID header, else {@code ?lastEventId=}; a malformed one counts as none. */
+    private static EventId cursorOf(HostRequest request) {
+        String text = request.header("Last-Event-ID");
+        if (text == null || text.isEmpty()) {
+            text = request.param("lastEventId");
+        }
+        return parseId(text);
+    }
+
+    private static EventId parseId(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        EventId id = EventId.parse(text.trim());
+        if (id == null) {
+            LOG.debug("Ignoring malformed last event id '{}'", StreamNames.printable(text.length() > 80 ? text.substring(0, 80) : text));
+        }
+        return id;
+    }
+
+    private void snapshot(HostRequest request, StreamSelection selection) {
+        try {
+            List<StreamSnapshot> found = http.hub().snapshot(selection.single() ? selection.streams() : streamsOf(selection));
+            String body;
+            if (selection.single()) {
+                if (found.isEmpty()) {
+                    plain(request, 404, "Unknown stream: " + selection);
+                    return;
+                }
+                body = snapshots.single(found.get(0));
+            } else {
+                body = snapshots.many(found);
+            }
+            request.respond(200, JSON_HEADERS, body.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            LOG.warn("Could not write snapshot of {}", selection, e);
+            plain(request, 500, "Could not write snapshot: " + StreamNames.printable(e.getMessage()));
+        }
+    }
+
+    private List<String> streamsOf(StreamSelection selection) {
+        List<String> names = new ArrayList<>(selection.streams());
+        for (String channel : selection.channels()) {
+            for (String stream : http.hub().streamsOf(channel)) {
+                if (!names.contains(stream)) {
+                    names.add(stream);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static int headerBytes(HostRequest request) {
+        int bytes = request.uri().length();
+        for (Map.Entry<String, String> header : request.headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+
+    private static void plain(HostRequest request, int status, String reason) {
+        plain(request, status, reason, Map.of());
+    }
+
+    private static void plain(HostRequest request, int status, String reason, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(TEXT_HEADERS);
+        headers.putAll(extraHeaders);
+        request.respond(status, headers, (reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,108 @@
+package io.camelprogress.transport.vertx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.camelprogress.event.Event;
+import io.camelprogress.event.HttpChunks;
+import io.camelprogress.event.StreamItem;
+import io.camelprogress.transport.EventStreamOutput;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
+
+/**
+ * An SSE response on Vert.x. On HTTP/1.1, events are written just below Vert.x's HTTP encoder,
+ * already framed as chunks: the same bytes for every subscriber, sparing the encoder's work per
+ * write. Other connections (HTTP/2) take Vert.x's own path.
+ */
+final class VertxEventStream implements EventStreamOutput {
+
+    private final HttpServerRequest request;
+    private final HttpServerResponse response;
+    private ChannelHandlerContext belowEncoder;
+
+    VertxEventStream(HttpServerRequest request) {
+        this.request = request;
+        this.response = request.response();
+        response.setStatusCode(200).setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache")
+                .putHeader("X-Accel-Buffering", "no");
+    }
+
+    @Override
+    public void write(Buffer encoded) {
+        response.write(encoded);
+        if (belowEncoder == null && request.version() == HttpVersion.HTTP_1_1
+                && request.connection() instanceof ConnectionBase connection) {
+            // the head is written with the first write: from here on the encoder only frames chunks
+            belowEncoder = connection.channelHandlerContext().pipeline().context(HttpResponseEncoder.class);
+        }
+    }
+
+    @Override
+    public void write(List<StreamItem> items) {
+        if (items.size() == 1 && items.get(0) instanceof Event event) {
+            if (belowEncoder != null) {
+                belowEncoder.writeAndFlush(event.sseChunk().duplicate());
+            } else {
+                write(event.sse());
+            }
+            return;
+        }
+        // one write for the batch: copying ~100-byte events into one buffer is cheaper than a gathering
+        // write of hundreds of small buffers (measured: 1.6M against 1.4M deliveries/s at 1,000 subscribers)
+        List<ByteBuf> parts = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            parts.add(items.get(i).sse().getByteBuf());
+        }
+        if (belowEncoder != null) {
+            // pooled: the channel releases it once written
+            belowEncoder.writeAndFlush(HttpChunks.frame(belowEncoder.alloc(), parts));
+        } else {
+            Buffer out = Buffer.buffer(parts.stream().mapToInt(ByteBuf::readableBytes).sum());
+            parts.forEach(out.getByteBuf()::writeBytes);
+            write(out);
+        }
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return response.writeQueueFull();
+    }
+
+    @Override
+    public void whenWritable(Runnable action) {
+        response.drainHandler(v -> action.run());
+    }
+
+    @Override
+    public void end() {
+        response.end();
+    }
+
+    @Override
+    public void abort() {
+        request.connection().close();
+    }
+
+    @Override
+    public void onClosed(Runnable action) {
+        boolean[] once = new boolean[1];
+        Runnable callOnce = () -> {
+            if (!once[0]) {
+                once[0] = true;
+                action.run();
+            }
+        };
+        response.closeHandler(v -> callOnce.run());
+        response.exceptionHandler(e -> callOnce.run());
+        response.endHandler(v -> callOnce.run());
+    }
+}
