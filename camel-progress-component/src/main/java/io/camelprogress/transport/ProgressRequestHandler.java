@@ -66,7 +66,11 @@ final class ProgressRequestHandler implements Handler<RoutingContext> {
         }
         String rest = path.length() > base.length() ? path.substring(base.length() + 1) : "";
         if (rest.startsWith("_")) {
-            plain(response, 404, "No such resource: " + path);
+            if (get && rest.equals(ClientScript.NAME)) {
+                ClientScript.serve(request);
+            } else {
+                plain(response, 404, "No such resource: " + path);
+            }
             return;
         }
         List<String> names = new ArrayList<>(request.params().getAll("stream"));
