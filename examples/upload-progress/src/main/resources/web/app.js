@@ -29,11 +29,17 @@ drop.ondrop = (e) => {
 };
 $('cancel').onclick = () => {
   $('cancel').disabled = true;
+  if (!job.sub) {
+    job.xhr.abort();
+    return finishWith('cancelled', 'Upload cancelled');
+  }
   job.sub.send('cancel').catch((e) => showMessage('Could not cancel: ' + e.message, true));
 };
 
 function upload(file) {
   if (job) stopWatching();
+  demo.log = [];
+  demo.job = null;
   showJob(file.name, file.size);
   setUpload(0);
   setStatus('uploading');
@@ -57,7 +63,8 @@ function upload(file) {
     history.replaceState(null, '', '#job=' + answer.jobId);
     watch(answer.jobId, startedAt);
   };
-  job = { id: null, startedAt, timer: setInterval(tick, 100) };
+  job = { id: null, xhr, startedAt, timer: setInterval(tick, 100) };
+  $('cancel').disabled = false;
   xhr.send(file);
 }
 
@@ -90,7 +97,6 @@ function watch(id, startedAt) {
       onError: (data) => finishWith('error', data.message),
       onCancelled: (data) => finishWith('cancelled', `Cancelled during ${data.stage}`),
       onReset: (info) => showMessage(`Some events could not be replayed (${info.reason}); showing the latest`),
-      onStatus: showConnection,
     },
     { transport, resume: 'session', terminal: TERMINAL },
   );
@@ -179,8 +185,9 @@ subscribe(
       if (demo.firstEventMs === null) demo.firstEventMs = performance.now();
       if (ev.event !== 'reset' && ev.data && ev.data.stream) showRow(ev.data.stream.slice('uploads/'.length), ev);
     },
+    onStatus: showConnection,
   },
-  { transport, events: TERMINAL },
+  { transport, events: TERMINAL, terminal: TERMINAL },
 );
 
 function showRow(id, ev) {

@@ -55,6 +55,8 @@ export function subscribe(streams, handlers = {}, options = {}) {
 
   function deliver(ev) {
     if (ended) return;
+    // WebSocket and long-poll resets name no stream: the same event shape over every transport
+    if (!ev.stream && names.length === 1 && finite) ev.stream = names[0];
     if (ev.id) setCursor(ev.id);
     attempt = 0;
     call(handlers.onEvent, ev);
@@ -152,9 +154,8 @@ export function subscribe(streams, handlers = {}, options = {}) {
       heard = true;
       clearTimeout(probe);
       const data = parse(e.data);
-      // SSE carries no stream name: one stream's events are its own, others name theirs in data
-      const stream = names.length === 1 && finite ? names[0] : data && data.stream;
-      deliver({ id: e.lastEventId || undefined, event: e.type, stream, data });
+      // SSE carries no stream name: a subscription to one stream knows it, others read the data's
+      deliver({ id: e.lastEventId || undefined, event: e.type, stream: data && data.stream, data });
     };
     eventNames(handlers, terminal, options.events).forEach((n) => source.addEventListener(n, onMessage));
     source.onopen = () => {
