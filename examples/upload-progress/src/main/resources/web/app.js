@@ -132,7 +132,7 @@ function setUpload(percent) {
   $('upload-text').textContent = demo.uploadPercent + ' %';
 }
 
-const STAGE_NAMES = { checksum: 'Checksum', lines: 'Count lines', compress: 'Compress' };
+const STAGE_NAMES = { checksum: 'Checksum', lines: 'Count lines', compress: 'Compress', done: 'finished' };
 
 function setStage(stage, percent) {
   $('process-bar').style.width = percent + '%';
@@ -205,7 +205,7 @@ function showRow(id, ev) {
   const file = d.file || d.message;
   if (file) row.querySelector('.file').textContent = file;
   row.querySelector('.file').title = id;
-  row.querySelector('.stage').textContent = ev.event === 'progress' ? STAGE_NAMES[d.stage] || d.stage : d.stage || '';
+  row.querySelector('.stage').textContent = STAGE_NAMES[d.stage] || d.stage || '';
   if (d.percent !== undefined) row.querySelector('.fill').style.width = d.percent + '%';
   const pill = row.querySelector('.pill');
   pill.dataset.status = status;

@@ -164,8 +164,9 @@ export function subscribe(streams, handlers = {}, options = {}) {
       // a proxy that buffers the stream keeps it silent: ask once whether there is something to hear
       if (transport === 'auto' && !heard) probe = setTimeout(() => check(true), silence);
     };
-    source.onerror = () => {
-      if (ended || es !== source) return;
+    source.onerror = (e) => {
+      // onerror hears the stream's own 'error' events too: those are messages, not a lost connection
+      if (ended || es !== source || e.data !== undefined) return;
       clearTimeout(probe);
       if (source.readyState !== EventSource.CLOSED && (opened || transport === 'sse')) return setStatus('reconnecting');
       // EventSource gave up (a status other than 200, or it never opened): ask the server why

@@ -106,6 +106,7 @@ public class Stages {
         String id = exchange.getMessage().getHeader(ProgressConstants.STREAM_ID, String.class);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("stream", "uploads/" + id);
+        error.put("file", jobs.active().contains(id) ? jobs.get(id).fileName() : null);
         error.put("message", cause == null || cause.getMessage() == null ? "The job failed" : cause.getMessage());
         return error;
     }

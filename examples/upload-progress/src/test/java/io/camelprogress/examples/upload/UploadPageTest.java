@@ -125,6 +125,8 @@ class UploadPageTest {
             page.awaitTrue("document.getElementById('status').dataset.status === 'error' && progressDemo.log.length === 1", WAIT);
             assertEquals("large.txt is 8.0 MB, more than the 8.0 MB this server takes",
                     page.evaluate("document.getElementById('message').textContent", WAIT).asText());
+            assertEquals("open", page.evaluate("document.getElementById('connection').dataset.state", WAIT).asText(),
+                    "the dashboard's stream hears error events as events, not as a lost connection");
         }
     }
 
