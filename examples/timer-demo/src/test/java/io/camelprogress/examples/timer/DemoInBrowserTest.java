@@ -12,6 +12,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelprogress.component.ProgressComponent;
 import io.camelprogress.event.EventId;
+import io.camelprogress.testing.browser.HeadlessChromium;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
