@@ -43,11 +43,13 @@ final class KafkaClientProperties {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(settings.ackEveryEvent() ? 0 : LINGER_MILLIS));
+        int linger = settings.ackEveryEvent() ? 0 : LINGER_MILLIS;
+        props.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(linger));
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(BATCH_BYTES));
         long timeout = Math.max(2_000, settings.publishTimeoutMillis());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeout));
+        // the producer refuses a delivery timeout shorter than linger plus request timeout
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeout + linger));
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout));
         return props;
     }
