@@ -150,7 +150,7 @@ class KafkaBackplaneTest {
 
             Map<String, List<String>> published = TopicReader.dataByStream(kafka.bootstrapServers(), topic);
             int total = published.values().stream().mapToInt(List::size).sum();
-            LOG.info("node A killed after {} of {} events were acknowledged; clients had {} deliveries", total, events, receivedAtKill);
+            LOG.info("node A killed after {} of {} events were stored; clients had {} deliveries", total, events, receivedAtKill);
             assertTrue(total > 0 && total < events, "killed mid-stream: " + total + " published");
             for (int i = 0; i < clients; i++) {
                 followers.get(i).want(published.get("jobs/s" + i % streams).size());
