@@ -69,10 +69,10 @@ final class EventPublisher {
     private void sent(EventDraft draft, CompletableFuture<Event> accepted, RecordMetadata metadata, Exception error) {
         failing = error != null;
         if (accepted == null) {
-            if (error != null) {
-                LOG.warn("The Kafka backplane could not store an event of stream '{}' in topic {}: {}", draft.stream(),
-                        settings.topic(), error.getMessage());
-                unreported.record(draft.stream(), error);
+            // once per stream: an outage fails every event handed on meanwhile
+            if (error != null && unreported.record(draft.stream(), error)) {
+                LOG.warn("The Kafka backplane could not store an event of stream '{}' in topic {}; its next publish fails: {}",
+                        draft.stream(), settings.topic(), error.getMessage());
             }
             return;
         }

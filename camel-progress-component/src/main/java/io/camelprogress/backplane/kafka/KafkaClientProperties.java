@@ -22,13 +22,13 @@ final class KafkaClientProperties {
      * most this much. With an acknowledgement per event it is 0: a sequential route would wait it out
      * on every event.
      */
-    static final int LINGER_MILLIS = 2;
+    private static final int LINGER_MILLIS = 2;
     /**
      * The largest batch: at linger and ~150-byte records a sequential route fills 16 KB (the default)
      * before the linger ends, so a larger batch saves requests. Memory stays bounded by
      * {@code buffer.memory}, which the Kafka producer blocks on when full.
      */
-    static final int BATCH_BYTES = 128 * 1024;
+    private static final int BATCH_BYTES = 128 * 1024;
     private static final int MAX_POLL_RECORDS = 2000;
 
     private KafkaClientProperties() {

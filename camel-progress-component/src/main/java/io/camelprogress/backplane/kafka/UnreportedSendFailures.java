@@ -23,9 +23,15 @@ final class UnreportedSendFailures {
         this.maxStreams = maxStreams;
     }
 
-    /** Records a failed send; a stream's earlier unreported failure stays the one to report. */
-    synchronized void record(String stream, Throwable cause) {
-        byStream.putIfAbsent(stream, cause);
+    /**
+     * Records a failed send; a stream's earlier unreported failure stays the one to report.
+     *
+     * @return whether it is the stream's first unreported failure
+     */
+    synchronized boolean record(String stream, Throwable cause) {
+        if (byStream.putIfAbsent(stream, cause) != null) {
+            return false;
+        }
         if (byStream.size() > maxStreams) {
             Iterator<Map.Entry<String, Throwable>> oldest = byStream.entrySet().iterator();
             Map.Entry<String, Throwable> forgotten = oldest.next();
@@ -33,6 +39,7 @@ final class UnreportedSendFailures {
             LOG.warn("More than {} streams have an unreported failed send; forgetting that of stream '{}': {}", maxStreams,
                     forgotten.getKey(), forgotten.getValue().getMessage());
         }
+        return true;
     }
 
     /** Takes the stream's unreported failure, to report it now; null when there is none. */
