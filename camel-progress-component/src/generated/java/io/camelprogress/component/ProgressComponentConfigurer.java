@@ -41,6 +41,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "heartbeatinterval":
         case "heartbeatInterval": target.setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "kafkaackeveryevent":
+        case "kafkaAckEveryEvent": target.setKafkaAckEveryEvent(property(camelContext, boolean.class, value)); return true;
         case "kafkabrokers":
         case "kafkaBrokers": target.setKafkaBrokers(property(camelContext, java.lang.String.class, value)); return true;
         case "kafkacomponent":
@@ -115,6 +117,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "heartbeatinterval":
         case "heartbeatInterval": return long.class;
         case "host": return java.lang.String.class;
+        case "kafkaackeveryevent":
+        case "kafkaAckEveryEvent": return boolean.class;
         case "kafkabrokers":
         case "kafkaBrokers": return java.lang.String.class;
         case "kafkacomponent":
@@ -190,6 +194,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "heartbeatinterval":
         case "heartbeatInterval": return target.getHeartbeatInterval();
         case "host": return target.getHost();
+        case "kafkaackeveryevent":
+        case "kafkaAckEveryEvent": return target.isKafkaAckEveryEvent();
         case "kafkabrokers":
         case "kafkaBrokers": return target.getKafkaBrokers();
         case "kafkacomponent":

@@ -117,6 +117,11 @@ public class ProgressComponent extends DefaultComponent {
     @Metadata(label = "backplane", defaultValue = "4",
               description = "Replays from the topic (clients resuming from further back than memory) running at once; more wait in line.")
     private int kafkaMaxReplays = 4;
+    @Metadata(label = "backplane", defaultValue = "false",
+              description = "Whether every publish waits for the broker's acknowledgement and gets its CamelProgressEventId. By default only"
+                            + " terminal events wait, which vouches for every event before them; the others complete once handed to the"
+                            + " Kafka producer, so a sequential route is not held up by each round trip.")
+    private boolean kafkaAckEveryEvent;
     @Metadata(label = "advanced", description = "A backplane of your own, used instead of the one named by the backplane option.")
     private Backplane customBackplane;
 
@@ -135,7 +140,7 @@ public class ProgressComponent extends DefaultComponent {
         }
         if (backplane == BackplaneType.kafka) {
             return KafkaBackplanes.create(getCamelContext(), kafkaComponent, kafkaBrokers, kafkaTopic, kafkaPublishTimeout,
-                    kafkaRebuildEvents, kafkaMaxReplays);
+                    kafkaRebuildEvents, kafkaMaxReplays, kafkaAckEveryEvent);
         }
         return new LocalBackplane(System::currentTimeMillis);
     }
@@ -490,6 +495,19 @@ public class ProgressComponent extends DefaultComponent {
     /** Replays from the topic (clients resuming from further back than memory) running at once; more wait in line. */
     public void setKafkaMaxReplays(int kafkaMaxReplays) {
         this.kafkaMaxReplays = kafkaMaxReplays;
+    }
+
+    public boolean isKafkaAckEveryEvent() {
+        return kafkaAckEveryEvent;
+    }
+
+    /**
+     * Whether every publish waits for the broker's acknowledgement and gets its CamelProgressEventId.
+     * By default only terminal events wait, which vouches for every event before them; the others
+     * complete once handed to the Kafka producer, so a sequential route is not held up by each round trip.
+     */
+    public void setKafkaAckEveryEvent(boolean kafkaAckEveryEvent) {
+        this.kafkaAckEveryEvent = kafkaAckEveryEvent;
     }
 
     public Backplane getCustomBackplane() {

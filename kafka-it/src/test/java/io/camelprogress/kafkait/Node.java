@@ -38,6 +38,15 @@ final class Node implements AutoCloseable {
         command.addAll(List.of(properties));
     }
 
+    /**
+     * Runs the node with the optimizing JIT compiler, as in production, for throughput figures; the
+     * other tests stop at the quick first tier, which starts faster.
+     */
+    Node optimized() {
+        command.remove("-XX:TieredStopAtLevel=1");
+        return this;
+    }
+
     /** Starts the JVM and waits until it serves. */
     Node start() throws Exception {
         Files.createDirectories(log.getParent());
@@ -71,18 +80,78 @@ final class Node implements AutoCloseable {
 
     /** Publishes one event to {@code jobs/<stream>}; returns the HTTP answer (the event id on 200). */
     HttpResponse<String> publish(String stream, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri("/publish/" + stream)).header("Content-Type", "text/plain")
+        return publishTo("/publish/" + stream, body);
+    }
+
+    /** Publishes one event named {@code event} (a terminal one, for {@code done}) to {@code jobs/<stream>}. */
+    HttpResponse<String> publish(String stream, String event, String body) throws IOException, InterruptedException {
+        return publishTo("/publish/" + stream + "?event=" + event, body);
+    }
+
+    private HttpResponse<String> publishTo(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/plain")
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Starts {@link SequentialRun}: {@code count} events to {@code jobs/<stream>} then {@code done}; it waits
+     * before event {@code pauseAt} (-1: never) until {@link #resume(String)}.
+     */
+    void run(String stream, int count, int pauseAt) throws IOException, InterruptedException {
+        post("/run/" + stream + "?count=" + count + "&pauseAt=" + pauseAt);
+    }
+
+    void resume(String stream) throws IOException, InterruptedException {
+        post("/resume/" + stream);
+    }
+
+    /** What the run of {@code stream} was told so far. */
+    RunReport report(String stream) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri("/report/" + stream)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("no report of run " + stream + ": " + answer.statusCode() + " " + answer.body());
+        }
+        String[] lines = answer.body().split("\n", 2);
+        return new RunReport(Integer.parseInt(lines[0]), lines[1]);
+    }
+
+    /** Waits until the run of {@code stream} has ended, and says how. */
+    RunReport awaitRunEnd(String stream, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        RunReport report = report(stream);
+        while (!report.ended()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + stream + " did not end within " + timeout + ": " + report);
+            }
+            Thread.sleep(20);
+            report = report(stream);
+        }
+        return report;
+    }
+
+    /**
+     * @param told    how many of the run's events the route was told were published
+     * @param outcome {@code running}, {@code done <terminal event id>} or {@code failed <message>}
+     */
+    record RunReport(int told, String outcome) {
+
+        boolean ended() {
+            return !outcome.equals("running");
+        }
+    }
+
+    private void post(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
     /** Starts a burst of {@code count} events round-robin over streams {@code s0..s<streams-1>}, in the background. */
     void burst(int count, int streams) throws IOException, InterruptedException {
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(uri("/burst?count=" + count + "&streams=" + streams))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (started.statusCode() != 200) {
-            throw new IllegalStateException("burst not started: " + started.statusCode() + " " + started.body());
-        }
+        post("/burst?count=" + count + "&streams=" + streams);
     }
 
     String url(String stream) {

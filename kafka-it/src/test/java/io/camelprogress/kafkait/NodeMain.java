@@ -37,12 +37,17 @@ public final class NodeMain {
 
                 from("platform-http:/ready").setBody(constant("ready"));
 
-                // one event: POST /publish/<stream> answers the event's id once Kafka acknowledged it
+                // one event: POST /publish/<stream>[?event=<name>] answers the event's id once Kafka acknowledged it,
+                // or "handed on" when the backplane gives it later
                 from("platform-http:/publish/{stream}?httpMethodRestrict=POST")
                         .convertBodyTo(String.class)
                         .setHeader(ProgressConstants.STREAM_ID, header("stream"))
+                        .setHeader(ProgressConstants.EVENT, header("event"))
                         .to("progress:jobs")
-                        .setBody(header(ProgressConstants.EVENT_ID));
+                        .choice()
+                            .when(header(ProgressConstants.EVENT_ID).isNotNull()).setBody(header(ProgressConstants.EVENT_ID))
+                            .otherwise().setBody(constant("handed on"))
+                        .end();
 
                 // a burst: POST /burst?count=N&streams=S publishes N events round-robin over S streams, in the background
                 from("platform-http:/burst?httpMethodRestrict=POST")
@@ -60,6 +65,7 @@ public final class NodeMain {
                         .end();
             }
         });
+        main.configure().addRoutesBuilder(new SequentialRun());
         main.run();
     }
 }

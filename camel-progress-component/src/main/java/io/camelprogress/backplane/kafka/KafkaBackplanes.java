@@ -20,9 +20,11 @@ public final class KafkaBackplanes {
     /**
      * @param componentName the Kafka component whose configuration to use, usually {@code kafka}
      * @param brokers       brokers overriding the component's, or null
+     * @param ackEveryEvent whether every publish waits for the broker's acknowledgement, not only those of
+     *                      terminal events
      */
     public static Backplane create(CamelContext context, String componentName, String brokers, String topic,
-                                   long publishTimeoutMillis, int rebuildEvents, int maxDeepReplays) {
+                                   long publishTimeoutMillis, int rebuildEvents, int maxDeepReplays, boolean ackEveryEvent) {
         KafkaComponent kafka = context.getComponent(componentName, KafkaComponent.class);
         if (kafka == null) {
             throw new IllegalStateException("backplane=kafka needs camel-kafka on the classpath (component '" + componentName + "')");
@@ -40,6 +42,6 @@ public final class KafkaBackplanes {
         producer.put("bootstrap.servers", configuration.getBrokers());
         consumer.put("bootstrap.servers", configuration.getBrokers());
         return new KafkaBackplane(new KafkaBackplaneSettings(topic, producer, consumer, publishTimeoutMillis, rebuildEvents,
-                maxDeepReplays));
+                maxDeepReplays, ackEveryEvent));
     }
 }

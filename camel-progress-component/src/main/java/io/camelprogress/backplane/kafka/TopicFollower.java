@@ -1,0 +1,108 @@
+package io.camelprogress.backplane.kafka;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import io.camelprogress.event.Event;
+import io.camelprogress.hub.EventLog;
+import io.camelprogress.hub.ReplaySource;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the topic into the node's log: at start its newest records, before the node serves anyone,
+ * then every record as it comes, on a thread of its own. The log thus sees every node's events in
+ * the topic's order, and only from this one thread.
+ */
+final class TopicFollower {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long REBUILD_TIMEOUT_MILLIS = 60_000;
+
+    private final KafkaBackplaneSettings settings;
+    private final TopicEvents events;
+    private final EventLog log;
+    private final TopicPartition partition;
+    private Consumer<String, byte[]> consumer;
+    private Thread thread;
+    private volatile boolean running;
+
+    TopicFollower(KafkaBackplaneSettings settings, TopicEvents events, EventLog log) {
+        this.settings = settings;
+        this.events = events;
+        this.log = log;
+        this.partition = new TopicPartition(settings.topic(), 0);
+    }
+
+    /**
+     * Reads the newest {@code rebuildEvents} records into the log, telling it that older ones are in
+     * the replay source.
+     */
+    void rebuild(ReplaySource olderEvents) throws IOException {
+        consumer = new KafkaConsumer<>(KafkaClientProperties.consumer(settings));
+        consumer.assign(List.of(partition));
+        long end = consumer.endOffsets(List.of(partition)).get(partition);
+        long begin = consumer.beginningOffsets(List.of(partition)).get(partition);
+        long from = Math.max(begin, end - settings.rebuildEvents());
+        consumer.seek(partition, from);
+        log.history(TopicEvents.sequenceAt(from), olderEvents);
+        long deadline = System.currentTimeMillis() + REBUILD_TIMEOUT_MILLIS;
+        while (consumer.position(partition) < end) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IOException("Kafka backplane could not read topic " + settings.topic() + " up to offset " + end
+                                      + " within " + REBUILD_TIMEOUT_MILLIS + " ms");
+            }
+            acceptAll();
+        }
+        LOG.info("Kafka backplane on topic {} (epoch {}): rebuilt offsets {} to {} into memory", settings.topic(), events.epoch(),
+                from, end);
+    }
+
+    /** Goes on reading from where the rebuild ended, until {@link #stop()}. */
+    void follow() {
+        running = true;
+        thread = new Thread(this::readLive, "progress-kafka-backplane");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void readLive() {
+        while (running) {
+            try {
+                acceptAll();
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Kafka backplane read from {} failed; retrying: {}", settings.topic(), e.getMessage());
+            }
+        }
+    }
+
+    private void acceptAll() {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+            Event event = events.eventOf(record);
+            if (event != null) {
+                log.accept(event);
+            }
+        }
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        if (consumer == null) {
+            return;
+        }
+        consumer.wakeup();
+        if (thread != null) {
+            thread.join(10_000);
+        }
+        consumer.close(Duration.ofSeconds(5));
+    }
+}
