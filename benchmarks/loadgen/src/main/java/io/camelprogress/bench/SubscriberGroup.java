@@ -24,12 +24,17 @@ final class SubscriberGroup {
     private final Context loop;
     private final NetClient client;
     private final SubscribeTarget target;
+    private final Transport transport;
+    private final boolean nchan;
     private final int lanes;
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final byte[] scratch = new byte[64 * 1024];
     private final Payload.Reader reader = new Payload.Reader();
     private final Histogram latency = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Map<String, Integer> failures = new TreeMap<>();
+    private final Map<String, Integer> closeReasons = new TreeMap<>();
+    private final Map<String, Integer> resetReasons = new TreeMap<>();
+    private long resets;
     private long deliveries;
     private long comments;
     private long malformed;
@@ -40,10 +45,13 @@ final class SubscriberGroup {
     private int catchUpGeneration;
     private CountDownLatch closeLatch;
 
-    SubscriberGroup(Context loop, NetClient client, String url, int count, int lanes) {
+    SubscriberGroup(Context loop, NetClient client, String url, Transport transport, boolean nchan, int count,
+                    int lanes) {
         this.loop = loop;
         this.client = client;
         this.target = SubscribeTarget.of(url);
+        this.transport = transport;
+        this.nchan = nchan;
         this.lanes = lanes;
         for (int i = 0; i < count; i++) {
             subscribers.add(new Subscriber(this, lanes));
@@ -137,11 +145,36 @@ final class SubscriberGroup {
     }
 
     /** Counters at one instant, read on the loop. */
-    record Snapshot(long deliveries, long comments, int open, long unexpectedCloses, long malformed) {
+    record Snapshot(long deliveries, long comments, int open, long unexpectedCloses, long malformed, long resets) {
     }
 
     Snapshot snapshot() {
-        return LoopBridge.call(loop, () -> new Snapshot(deliveries, comments, open, unexpectedCloses, malformed));
+        return LoopBridge.call(loop, () -> new Snapshot(deliveries, comments, open, unexpectedCloses, malformed, resets));
+    }
+
+    /** From now on every subscriber counts the events published from {@code from} on (per lane). */
+    void countWindowFrom(long[] from) {
+        long[] shared = from.clone();
+        LoopBridge.call(loop, () -> {
+            subscribers.forEach(s -> s.tracker().countFrom(shared));
+            return null;
+        });
+    }
+
+    /** How many of the window's events each subscriber got: what shows a server that skips. */
+    record Received(long min, long median, long max) {
+    }
+
+    Received receivedInWindow() {
+        return LoopBridge.call(loop, () -> {
+            long[] counts = new long[subscribers.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = subscribers.get(i).tracker().receivedInWindow();
+            }
+            java.util.Arrays.sort(counts);
+            return counts.length == 0 ? new Received(0, 0, 0)
+                    : new Received(counts[0], counts[counts.length / 2], counts[counts.length - 1]);
+        });
     }
 
     /** Clears the latency histogram so only the measured window is reported. */
@@ -170,7 +203,7 @@ final class SubscriberGroup {
                 missing += t.missing();
                 duplicates += t.duplicates();
                 outOfOrder += t.outOfOrder();
-                truncated += s.truncatedLines();
+                truncated += s.truncated();
                 if (targets != null) {
                     long subscriberTail = t.tailMissing(targets, windowStarts);
                     tail += subscriberTail;
@@ -187,6 +220,16 @@ final class SubscriberGroup {
         return LoopBridge.call(loop, () -> new TreeMap<>(failures));
     }
 
+    /** Why the server ended or broke subscriptions after they were established. */
+    Map<String, Integer> closeReasons() {
+        return LoopBridge.call(loop, () -> new TreeMap<>(closeReasons));
+    }
+
+    /** Reset notices received, by reason. */
+    Map<String, Integer> resetReasons() {
+        return LoopBridge.call(loop, () -> new TreeMap<>(resetReasons));
+    }
+
     int size() {
         return subscribers.size();
     }
@@ -195,10 +238,10 @@ final class SubscriberGroup {
         return scratch;
     }
 
-    void delivered(Subscriber subscriber, byte[] data, int length) {
+    void delivered(Subscriber subscriber, byte[] data, int offset, int length) {
         long now = System.nanoTime();
         deliveries++;
-        if (!reader.read(data, length) || reader.lane() >= lanes) {
+        if (!reader.read(data, offset, length) || reader.lane() >= lanes) {
             malformed++;
             return;
         }
@@ -214,6 +257,15 @@ final class SubscriberGroup {
 
     void comment() {
         comments++;
+    }
+
+    void reset(String reason) {
+        resets++;
+        resetReasons.merge(reason, 1, Integer::sum);
+    }
+
+    void recordCloseReason(String reason) {
+        closeReasons.merge(reason, 1, Integer::sum);
     }
 
     void subscriberClosed(boolean onPurpose) {
@@ -268,7 +320,7 @@ final class SubscriberGroup {
                 inFlight--;
                 next();
             });
-            s.connect(client, target, resume, attempt);
+            s.connect(client, target, transport, nchan, resume, attempt);
         }
     }
 }
