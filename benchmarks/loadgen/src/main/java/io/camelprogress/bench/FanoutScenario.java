@@ -30,8 +30,7 @@ final class FanoutScenario {
         ctx.report.put("allSubscribersReceiving", allReceiving);
         RunContext.holdFor(cfg.warmupSeconds());
 
-        long[] windowStarts = ctx.publisher.nextSequences();
-        ctx.group.countWindowFrom(windowStarts);
+        long[] windowStarts = ctx.group.openWindow(ctx.publisher);
         ctx.group.resetLatency();
         SubscriberGroup.Snapshot before = ctx.group.snapshot();
         Publisher.Counts publishedBefore = ctx.publisher.counts();

@@ -142,9 +142,9 @@ final class Publisher {
         return result;
     }
 
-    /** Next sequence number of each lane: the first event a window starting now will contain. */
-    long[] nextSequences() {
-        return LoopBridge.call(loop, nextSeq::clone);
+    /** Next sequence number of each lane, the first event a window opened now contains; call on the loop. */
+    long[] nextSequencesOnLoop() {
+        return nextSeq.clone();
     }
 
     /**

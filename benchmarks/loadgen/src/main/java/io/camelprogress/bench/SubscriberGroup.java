@@ -152,12 +152,17 @@ final class SubscriberGroup {
         return LoopBridge.call(loop, () -> new Snapshot(deliveries, comments, open, unexpectedCloses, malformed, resets));
     }
 
-    /** From now on every subscriber counts the events published from {@code from} on (per lane). */
-    void countWindowFrom(long[] from) {
-        long[] shared = from.clone();
-        LoopBridge.call(loop, () -> {
-            subscribers.forEach(s -> s.tracker().countFrom(shared));
-            return null;
+    /**
+     * Opens the measured window: takes the publisher's next sequence numbers and, in the same loop
+     * task (so no event slips between the two), has every subscriber count the events from them on.
+     *
+     * @return the first sequence number of the window per lane
+     */
+    long[] openWindow(Publisher publisher) {
+        return LoopBridge.call(loop, () -> {
+            long[] from = publisher.nextSequencesOnLoop();
+            subscribers.forEach(s -> s.tracker().countFrom(from));
+            return from.clone();
         });
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class WebSocketHandshake {
 
     /** The GUID that section 1.3 appends to the key before hashing. */
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC11B65";
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private WebSocketHandshake() {
     }
