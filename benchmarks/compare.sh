@@ -205,7 +205,10 @@ stop_server() {
         NCHAN_DIR=""
     fi
 }
-trap stop_server EXIT INT TERM
+trap stop_server EXIT
+# A signal ends the whole comparison, not only the scenario under way.
+trap 'stop_server; exit 130' INT
+trap 'stop_server; exit 143' TERM
 
 # ---------------------------------------------------------------- scenarios
 

@@ -20,14 +20,16 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>In the open loop ({@link #openLoop}) events go out on schedule whatever the answers: lane
  * {@code i} is its own pipelined HTTP/1.1 connection, so its requests, and the server's handling of
- * them, stay in order. Unanswered requests are bounded by {@link #MAX_OUTSTANDING}; past it the
- * schedule slips, and how far is reported. Runs on the event loop.
+ * them, stay in order. Unanswered requests are bounded by one second of events (at most
+ * {@link #MAX_OUTSTANDING}); past that the schedule slips, and how far is reported. A server that
+ * reads requests slower than they come is held back by TCP, so without the bound the run would end
+ * with minutes of queued publishes. Runs on the event loop.
  */
 final class Publisher {
 
     /** A fixed-rate publisher looks at the clock this often (milliseconds). */
     private static final long TICK_MILLIS = 1;
-    /** Open loop: requests sent and not yet answered, at most (bounds the client's memory). */
+    /** Open loop: requests sent and not yet answered, at most (bounds the client's memory and the run's tail). */
     static final int MAX_OUTSTANDING = 20_000;
 
     private final Vertx vertx;
@@ -189,7 +191,8 @@ final class Publisher {
 
     /** Sends every event that is due, round robin over the lanes, stamped with its scheduled time. */
     private void fillOpen(long due) {
-        while (sent - sentAtStart < due && inFlight < MAX_OUTSTANDING) {
+        int bound = (int) Math.max(lanes, Math.min(MAX_OUTSTANDING, ratePerSecond));
+        while (sent - sentAtStart < due && inFlight < bound) {
             long index = sent - sentAtStart;
             publish((int) (index % lanes), startNanos + (long) (index * 1e9 / ratePerSecond));
         }

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -75,7 +76,7 @@ final class RunContext implements AutoCloseable {
         if (!config.openLoop()) {
             return List.of(publishClient);
         }
-        List<HttpClient> lanes = new java.util.ArrayList<>();
+        List<HttpClient> lanes = new ArrayList<>();
         for (int i = 0; i < config.lanes(); i++) {
             lanes.add(vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                             .setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setPipelining(true)

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.net.NetClient;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -176,7 +177,7 @@ final class SubscriberGroup {
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = subscribers.get(i).tracker().receivedInWindow();
             }
-            java.util.Arrays.sort(counts);
+            Arrays.sort(counts);
             return counts.length == 0 ? new Received(0, 0, 0)
                     : new Received(counts[0], counts[counts.length / 2], counts[counts.length - 1]);
         });

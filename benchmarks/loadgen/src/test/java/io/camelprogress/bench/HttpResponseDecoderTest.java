@@ -3,6 +3,8 @@ package io.camelprogress.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HttpResponseDecoderTest {
@@ -10,8 +12,8 @@ class HttpResponseDecoderTest {
     private int status = -1;
     private final StringBuilder body = new StringBuilder();
     private String malformed;
-    private final java.util.List<String> heads = new java.util.ArrayList<>();
-    private final java.util.List<String> ends = new java.util.ArrayList<>();
+    private final List<String> heads = new ArrayList<>();
+    private final List<String> ends = new ArrayList<>();
     private final HttpResponseDecoder decoder = new HttpResponseDecoder(new HttpResponseDecoder.Listener() {
         @Override
         public void onHead(int code) {
@@ -83,9 +85,9 @@ class HttpResponseDecoderTest {
             decoder.feed(bytes, i, 1);
         }
 
-        assertEquals(java.util.List.of("Content-Length=5", "Etag=7", "200", "204",
+        assertEquals(List.of("Content-Length=5", "Etag=7", "200", "204",
                 "Transfer-Encoding=chunked", "200", "content-length=2", "200"), heads);
-        assertEquals(java.util.List.of("hello", "hello", "helloabc", "helloabcxy"), ends);
+        assertEquals(List.of("hello", "hello", "helloabc", "helloabcxy"), ends);
         assertEquals(null, malformed);
     }
 
@@ -99,6 +101,6 @@ class HttpResponseDecoderTest {
         // the two frame header bytes and the payload, whatever they look like as text
         assertEquals(3, body.length());
         assertEquals('x', body.charAt(2));
-        assertEquals(java.util.List.of(), ends);
+        assertEquals(List.of(), ends);
     }
 }
