@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Compares camel-progress with Nchan on this machine: builds what it needs, installs Nginx + Nchan
-# when missing, then runs every scenario against our server and Nchan alternately (server pinned to
-# CPU 0, load generator to CPU 1) and prints one table with the ratio ours/Nchan per figure.
+# when missing, then runs every scenario against our server (in each profile: tuned, and a user's
+# defaults) and Nchan alternately (server pinned to CPU 0, load generator to CPU 1) and prints one
+# table with the ratio of each of ours to Nchan per figure.
 # See benchmarks/README.md for what each figure means.
 set -euo pipefail
 
 usage() {
     cat <<'EOF'
-usage: benchmarks/compare.sh [--quick] [--scenario NAME]... [--target ours|nchan] [--skip-build] [--out DIR]
+usage: benchmarks/compare.sh [--quick] [--scenario NAME]... [--target ours|nchan] [--profile P]...
+                             [--skip-build] [--out DIR]
   --quick            short smoke run (a few seconds per scenario)
   --scenario NAME    run only this scenario (repeatable); names:
                      fanout-1k fanout-10k latency-1k latency-10k idle-10k storm-5k route-0 route-1k
+                     fanout-1k-ws fanout-10k-ws fanout-1k-poll openloop-1k openloop-1k-ws
   --target T         run only against ours or nchan
+  --profile P        our server's configuration (repeatable; default both):
+                     tuned     epoll transport, -Xms512m -Xmx512m -Xmn32m (OURS_JVM_OPTS overrides)
+                     defaults  what a user gets: NIO transport, -Xmx512m only (OURS_DEFAULTS_JVM_OPTS overrides)
   --skip-build       use the jars already built
   --out DIR          where JSON reports go (default benchmarks/results/<UTC time>)
 EOF
@@ -19,9 +25,11 @@ EOF
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
-ALL_SCENARIOS=(fanout-1k fanout-10k latency-1k latency-10k idle-10k storm-5k route-0 route-1k)
+ALL_SCENARIOS=(fanout-1k fanout-10k latency-1k latency-10k idle-10k storm-5k route-0 route-1k
+    fanout-1k-ws fanout-10k-ws fanout-1k-poll openloop-1k openloop-1k-ws)
 SCENARIOS=()
 TARGETS=(ours nchan)
+PROFILES=()
 QUICK=0
 BUILD=1
 OUT="$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)"
@@ -37,6 +45,9 @@ while [ $# -gt 0 ]; do
         --quick) QUICK=1 ;;
         --scenario) SCENARIOS+=("$2"); shift ;;
         --target) TARGETS=("$2"); shift ;;
+        --profile)
+            case "$2" in tuned|defaults) PROFILES+=("$2") ;; *) echo "--profile must be tuned or defaults" >&2; exit 2 ;; esac
+            shift ;;
         --skip-build) BUILD=0 ;;
         --out) OUT="$2"; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -45,6 +56,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 [ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=("${ALL_SCENARIOS[@]}")
+[ ${#PROFILES[@]} -eq 0 ] && PROFILES=(tuned defaults)
 mkdir -p "$OUT"
 
 # 10,000 subscribers need more descriptors than the usual soft limit of 1,024.
@@ -115,24 +127,35 @@ http_status() {
 sse_answers_200() { [ "$(http_status -H 'Accept: text/event-stream' "$1")" = 200 ]; }
 port_open() { curl -s -o /dev/null -m 1 "http://127.0.0.1:$1/"; }
 
-# Our server's JVM: a fixed 512 MB heap with a 32 MB young generation (young garbage is what inflates RSS
-# with thousands of idle connections), as a user running many connections would set it. Override to experiment.
+# Our server's JVM, tuned: a fixed 512 MB heap with a 32 MB young generation (young garbage is what
+# inflates RSS with thousands of idle connections) and Vert.x on epoll. Override to experiment.
 OURS_JVM_OPTS=${OURS_JVM_OPTS:--Xms512m -Xmx512m -Xmn32m}
+# What a user gets: only a heap ceiling, the collector the JVM picks, Vert.x on NIO.
+OURS_DEFAULTS_JVM_OPTS=${OURS_DEFAULTS_JVM_OPTS:--Xmx512m}
+SERVER_TRANSPORT=""
 
 start_ours() {
-    local scenario=$1
+    local scenario=$1 profile=$2
     local own_port=$((OURS_PORT + 1))
+    local opts=$OURS_JVM_OPTS transport=epoll
+    if [ "$profile" = defaults ]; then opts=$OURS_DEFAULTS_JVM_OPTS; transport=nio; fi
     # shellcheck disable=SC2086 # the options are words
-    taskset -c "$SERVER_CPU" java $OURS_JVM_OPTS \
+    taskset -c "$SERVER_CPU" java $opts -Dbench.transport="$transport" \
         -Dcamel.server.port="$OURS_PORT" \
         -Dcamel.component.progress.host=127.0.0.1 -Dcamel.component.progress.port="$own_port" \
         -cp "$BENCH/server/target/classes:$(cat "$BENCH/server/target/classpath.txt")" \
-        io.camelprogress.bench.server.BenchServer >"$OUT/$scenario-ours-server.log" 2>&1 &
+        io.camelprogress.bench.server.BenchServer >"$OUT/$scenario-ours-$profile-server.log" 2>&1 &
     SERVER_PID=$!
     SERVER_PIDS=$SERVER_PID
     if ! wait_until 300 port_open "$OURS_PORT"; then
-        log "our server did not start; see $OUT/$scenario-ours-server.log"
+        log "our server did not start; see $OUT/$scenario-ours-$profile-server.log"
         return 1
+    fi
+    # Which transport really runs: Netty's native epoll library is mapped only when it is in use.
+    if grep -q netty_transport_native_epoll "/proc/$SERVER_PID/maps" 2>/dev/null; then SERVER_TRANSPORT=epoll
+    else SERVER_TRANSPORT=nio; fi
+    if [ "$SERVER_TRANSPORT" != "$transport" ]; then
+        log "warning: profile $profile asked for $transport but the server runs on $SERVER_TRANSPORT"
     fi
     PUB_URL="http://127.0.0.1:$OURS_PORT/publish/bench"
     ROUTE_URL="http://127.0.0.1:$OURS_PORT/bench/route-throughput"
@@ -162,6 +185,7 @@ start_nchan() {
     local worker
     worker="$(pgrep -P "$SERVER_PID" | head -n 1)"
     SERVER_PIDS="$SERVER_PID${worker:+,$worker}"
+    SERVER_TRANSPORT=epoll
     SUB_URL="http://127.0.0.1:$NCHAN_PORT/sub/$scenario"
     PUB_URL="http://127.0.0.1:$NCHAN_PORT/pub/$scenario"
     ROUTE_URL=""
@@ -181,17 +205,28 @@ stop_server() {
         NCHAN_DIR=""
     fi
 }
-trap stop_server EXIT INT TERM
+trap stop_server EXIT
+# A signal ends the whole comparison, not only the scenario under way.
+trap 'stop_server; exit 130' INT
+trap 'stop_server; exit 143' TERM
 
 # ---------------------------------------------------------------- scenarios
 
 # Prints the load generator options of a scenario, full or quick.
+# The whole default run stays under about 15 minutes: 13 scenarios, three servers each.
 scenario_args() {
-    local d_fan=20 d_lat=30 d_idle=10 warm=5 route_n=200000
-    if [ "$QUICK" = 1 ]; then d_fan=3; d_lat=3; d_idle=2; warm=1; route_n=20000; fi
+    local d_fan=15 d_lat=20 d_idle=10 d_new=10 warm=3 route_n=200000
+    if [ "$QUICK" = 1 ]; then d_fan=3; d_lat=3; d_idle=2; d_new=3; warm=1; route_n=20000; fi
     case "$1" in
         fanout-1k)   echo "--kind fanout --subscribers 1000 --rate 0 --duration $d_fan --warmup $warm" ;;
         fanout-10k)  echo "--kind fanout --subscribers 10000 --rate 0 --duration $d_fan --warmup $warm" ;;
+        fanout-1k-ws)   echo "--kind fanout --transport ws --subscribers 1000 --rate 0 --duration $d_new --warmup $warm" ;;
+        fanout-10k-ws)  echo "--kind fanout --transport ws --subscribers 10000 --rate 0 --duration $d_new --warmup $warm" ;;
+        fanout-1k-poll) echo "--kind fanout --transport poll --subscribers 1000 --rate 0 --duration $d_new --warmup $warm" ;;
+        # Open loop: 1,000 events/s to 1,000 subscribers whatever the answers, past what either server
+        # sustains here; what each subscriber got shows who skips. Bounded: rate x (warm-up + window + 20 s).
+        openloop-1k)    echo "--kind fanout --publish-mode open --subscribers 1000 --rate 1000 --duration $d_new --warmup $warm --drain 10" ;;
+        openloop-1k-ws) echo "--kind fanout --publish-mode open --transport ws --subscribers 1000 --rate 1000 --duration $d_new --warmup $warm --drain 10" ;;
         latency-1k)  echo "--kind fanout --subscribers 1000 --rate 100 --duration $d_lat --warmup $warm" ;;
         latency-10k) echo "--kind fanout --subscribers 10000 --rate 10 --duration $d_lat --warmup $warm" ;;
         idle-10k)    echo "--kind idle --subscribers 10000 --duration $d_idle" ;;
@@ -202,31 +237,39 @@ scenario_args() {
     esac
 }
 
+# Runs one scenario against one server: ours in a profile, or nchan (profile "-").
 run_one() {
-    local scenario=$1 target=$2 args
+    local scenario=$1 target=$2 profile=$3 args name
     args="$(scenario_args "$scenario")" || { log "unknown scenario $scenario"; return 1; }
     if [ "$target" = nchan ] && [[ "$scenario" == route-* ]]; then return 0; fi
     if [ "$target" = ours ] && [ "$OURS_OK" = 0 ]; then return 0; fi
-    log "$scenario against $target"
-    if [ "$target" = ours ]; then start_ours "$scenario" || { stop_server; return 0; }
+    name="$scenario-$target"
+    local labels=()
+    if [ "$target" = ours ]; then name="$name-$profile"; labels=(--profile "$profile"); fi
+    log "$scenario against $target${labels:+ ($profile)}"
+    if [ "$target" = ours ]; then start_ours "$scenario" "$profile" || { stop_server; return 0; }
     else start_nchan "$scenario" || { stop_server; return 0; }; fi
     local route=()
     [ -n "$ROUTE_URL" ] && route=(--route-url "$ROUTE_URL")
     # shellcheck disable=SC2086 # args is a list of options
     timeout "$SCENARIO_TIMEOUT" taskset -c "$LOADGEN_CPU" java -Xms1g -Xmx3g -XX:+UseParallelGC \
         -cp "$LOADGEN_CP" io.camelprogress.bench.LoadGen $args \
-        --scenario "$scenario" --target "$target" \
+        --scenario "$scenario" --target "$target" "${labels[@]}" --server-transport "$SERVER_TRANSPORT" \
         --subscribe-url "$SUB_URL" --publish-url "$PUB_URL" "${route[@]}" \
         --server-pid "$SERVER_PIDS" --clk-tck "$(getconf CLK_TCK)" \
         --server-cpu "$SERVER_CPU" --loadgen-cpu "$LOADGEN_CPU" \
-        --json "$OUT/$scenario-$target.json" >"$OUT/$scenario-$target.txt" 2>&1 \
-        || log "$scenario against $target ended with an error; see $OUT/$scenario-$target.txt"
+        --json "$OUT/$name.json" >"$OUT/$name.txt" 2>&1 \
+        || log "$scenario against $target ended with an error; see $OUT/$name.txt"
     stop_server
 }
 
 for scenario in "${SCENARIOS[@]}"; do
     for target in "${TARGETS[@]}"; do
-        run_one "$scenario" "$target"
+        if [ "$target" = ours ]; then
+            for profile in "${PROFILES[@]}"; do run_one "$scenario" ours "$profile"; done
+        else
+            run_one "$scenario" nchan -
+        fi
     done
 done
 

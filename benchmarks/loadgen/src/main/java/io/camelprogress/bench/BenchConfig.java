@@ -28,6 +28,11 @@ import java.util.Locale;
  * @param clockTicks         kernel clock ticks per second for /proc CPU figures
  * @param serverCpu          CPU the server is pinned to, or -1; used to report what others took from it
  * @param loadgenCpu         CPU the load generator is pinned to, or -1
+ * @param transport          how subscribers receive events: SSE, WebSocket or long-poll
+ * @param openLoop           publish at {@code rate} whatever the answers, instead of each lane waiting for its answer
+ * @param maxEvents          open loop: most events published in the run, 0 for rate × (warm-up + duration + 20 s)
+ * @param profile            label of the server configuration in reports (for example tuned or defaults), or null
+ * @param serverTransport    label of the server's network transport in reports (epoll or nio), or null
  * @param jsonOut            file to write the JSON report to, or null
  */
 public record BenchConfig(String kind, String scenario, String target, String subscribeUrl, String publishUrl,
@@ -35,7 +40,8 @@ public record BenchConfig(String kind, String scenario, String target, String su
                           double durationSeconds, double warmupSeconds, int payloadSize, int lanes,
                           int connectConcurrency, int stormSubscribers, int stormBehind, int routeCount,
                           double drainSeconds, long clockTicks, int serverCpu, int loadgenCpu,
-                          String jsonOut) {
+                          Transport transport, boolean openLoop, long maxEvents, String profile,
+                          String serverTransport, String jsonOut) {
 
     /** Hard ceiling on any single run: every wait is also bounded by it. */
     public static final double MAX_RUN_SECONDS = 300;
@@ -60,6 +66,18 @@ public record BenchConfig(String kind, String scenario, String target, String su
         }
         if (stormSubscribers > subscribers) {
             throw new IllegalArgumentException("--storm-subscribers cannot exceed --subscribers");
+        }
+        if (rate < 0 || rate > 1_000_000) {
+            throw new IllegalArgumentException("--rate must be 0..1000000 events/s");
+        }
+        if (openLoop && (rate <= 0 || !kind.equals("fanout"))) {
+            throw new IllegalArgumentException("--publish-mode open needs --kind fanout and a --rate above 0");
+        }
+        if (maxEvents < 0 || maxEvents > 100_000_000) {
+            throw new IllegalArgumentException("--events must be 0..100000000");
+        }
+        if (transport != Transport.SSE && !List.of("fanout", "idle").contains(kind)) {
+            throw new IllegalArgumentException("--transport " + transport.label() + " is measured with kind fanout or idle");
         }
         serverPids = List.copyOf(serverPids);
     }
@@ -109,6 +127,11 @@ public record BenchConfig(String kind, String scenario, String target, String su
                 "  --clk-tck N               clock ticks per second in /proc (default 100)",
                 "  --server-cpu N            CPU the server is pinned to (reports contention on it)",
                 "  --loadgen-cpu N           CPU this load generator is pinned to",
+                "  --transport sse|ws|poll   how subscribers receive events (default sse)",
+                "  --publish-mode closed|open  closed: a lane waits for each answer; open: --rate whatever the answers",
+                "  --events N                open loop: most events to publish (default rate x (warmup + duration + 20 s))",
+                "  --profile NAME            label of the server configuration in reports",
+                "  --server-transport NAME   label of the server's network transport in reports",
                 "  --json FILE               also write the JSON report here");
     }
 
@@ -134,6 +157,11 @@ public record BenchConfig(String kind, String scenario, String target, String su
         private long clockTicks = 100;
         private int serverCpu = -1;
         private int loadgenCpu = -1;
+        private Transport transport = Transport.SSE;
+        private boolean openLoop;
+        private long maxEvents;
+        private String profile;
+        private String serverTransport;
         private String json;
 
         void set(String name, String value) {
@@ -165,6 +193,15 @@ public record BenchConfig(String kind, String scenario, String target, String su
                 case "--clk-tck" -> clockTicks = Long.parseLong(value);
                 case "--server-cpu" -> serverCpu = Integer.parseInt(value);
                 case "--loadgen-cpu" -> loadgenCpu = Integer.parseInt(value);
+                case "--transport" -> transport = Transport.parse(value);
+                case "--publish-mode" -> openLoop = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "open" -> true;
+                    case "closed" -> false;
+                    default -> throw new IllegalArgumentException("--publish-mode must be closed or open: " + value);
+                };
+                case "--events" -> maxEvents = Long.parseLong(value);
+                case "--profile" -> profile = value;
+                case "--server-transport" -> serverTransport = value;
                 case "--json" -> json = value;
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage());
             }
@@ -177,7 +214,8 @@ public record BenchConfig(String kind, String scenario, String target, String su
             int storm = stormSubscribers < 0 ? subscribers : stormSubscribers;
             return new BenchConfig(kind, scenario == null ? kind : scenario, target, subscribeUrl, publishUrl,
                     routeUrl, pids, subscribers, rate, duration, warmup, payloadSize, lanes,
-                    connectConcurrency, storm, stormBehind, routeCount, drain, clockTicks, serverCpu, loadgenCpu, json);
+                    connectConcurrency, storm, stormBehind, routeCount, drain, clockTicks, serverCpu, loadgenCpu,
+                    transport, openLoop, maxEvents, profile, serverTransport, json);
         }
 
         /** The harness may only load this machine: refuse anything but loopback hosts. */

@@ -13,18 +13,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints one table from several JSON reports: per scenario and figure, our value, Nchan's value
- * and the ratio ours/Nchan. Used by {@code compare.sh} after all runs.
+ * Prints one table from several JSON reports: per scenario and figure, our value for each server
+ * profile (tuned, defaults), Nchan's value and the ratio of each of ours to Nchan's. Used by
+ * {@code compare.sh} after all runs.
  */
 public final class CompareReports {
 
     /** Figures worth comparing, in the order they are printed; others are left out of the table. */
     private static final List<String> FIGURES = List.of(
-            "subscribersEstablished", "subscribersSetupMillis", "publishedPerSecond", "deliveriesPerSecond",
+            "serverTransport", "subscribersEstablished", "subscribersSetupMillis", "publishedPerSecond", "deliveriesPerSecond",
             "latencyP50Micros", "latencyP90Micros", "latencyP99Micros", "latencyP999Micros", "latencyMaxMicros",
             "serverCpuMicrosPerDelivery", "serverRssKiB", "bytesPerConnection", "catchUpMillis",
             "reconnectedSetupMillis", "exchangesPerSecond", "serverCpuMicrosPerExchange",
-            "missing", "duplicates", "outOfOrder", "coalescedOrDropped", "unexpectedCloses",
+            "eventsPerSubscriberExpected", "receivedPerSubscriberMin", "receivedPerSubscriberMedian",
+            "receivedPerSubscriberMax", "publishMaxLagEvents",
+            "missing", "duplicates", "outOfOrder", "resets", "coalescedOrDropped", "unexpectedCloses",
             "serverCoreForeignShare", "loadgenCoreForeignShare", "loadgenCpuShare", "error");
 
     private CompareReports() {
@@ -37,34 +40,59 @@ public final class CompareReports {
      * @throws IOException if a file cannot be read
      */
     public static void main(String[] args) throws IOException {
-        Map<String, Map<String, JsonObject>> byScenario = new LinkedHashMap<>();
+        List<JsonObject> reports = new ArrayList<>();
         for (String file : args) {
-            JsonObject report = new JsonObject(Files.readString(Path.of(file)));
-            byScenario.computeIfAbsent(report.getString("scenario", file), k -> new LinkedHashMap<>())
-                    .put(report.getString("target", "?"), report);
+            reports.add(new JsonObject(Files.readString(Path.of(file))).put("file", file));
         }
-        System.out.print(table(byScenario));
+        System.out.print(table(reports));
     }
 
-    static String table(Map<String, Map<String, JsonObject>> byScenario) {
+    /** The column a report belongs in: {@code ours-<profile>}, or its target. */
+    private static String column(JsonObject report) {
+        String target = report.getString("target", "?");
+        String profile = report.getString("profile");
+        return "ours".equals(target) && profile != null ? "ours-" + profile : target;
+    }
+
+    static String table(List<JsonObject> reports) {
+        Map<String, Map<String, JsonObject>> byScenario = new LinkedHashMap<>();
+        Set<String> ourColumns = new LinkedHashSet<>();
+        for (JsonObject report : reports) {
+            String column = column(report);
+            if (!"nchan".equals(column)) {
+                ourColumns.add(column);
+            }
+            byScenario.computeIfAbsent(report.getString("scenario", report.getString("file")), k -> new LinkedHashMap<>())
+                    .put(column, report);
+        }
+        List<String> header = new ArrayList<>(List.of("scenario", "figure"));
+        header.addAll(ourColumns);
+        header.add("nchan");
+        ourColumns.forEach(c -> header.add(c + "/nchan"));
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"scenario", "figure", "ours", "nchan", "ours/nchan"});
-        byScenario.forEach((scenario, targets) -> {
-            JsonObject ours = targets.get("ours");
-            JsonObject nchan = targets.get("nchan");
+        rows.add(header.toArray(String[]::new));
+        byScenario.forEach((scenario, columns) -> {
+            JsonObject nchan = columns.get("nchan");
             Set<String> names = new LinkedHashSet<>();
             for (String figure : FIGURES) {
-                if ((ours != null && ours.containsKey(figure)) || (nchan != null && nchan.containsKey(figure))) {
+                if (columns.values().stream().anyMatch(r -> r.containsKey(figure))) {
                     names.add(figure);
                 }
             }
             for (String figure : names) {
-                Object a = ours == null ? null : ours.getValue(figure);
                 Object b = nchan == null ? null : nchan.getValue(figure);
-                rows.add(new String[] {scenario, figure, text(a), text(b), ratio(a, b)});
+                List<String> row = new ArrayList<>(List.of(scenario, figure));
+                for (String c : ourColumns) {
+                    row.add(text(columns.containsKey(c) ? columns.get(c).getValue(figure) : null));
+                }
+                row.add(text(b));
+                for (String c : ourColumns) {
+                    row.add(ratio(columns.containsKey(c) ? columns.get(c).getValue(figure) : null, b));
+                }
+                rows.add(row.toArray(String[]::new));
             }
         });
-        int[] widths = new int[5];
+        int[] widths = new int[header.size()];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());

@@ -5,7 +5,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Many subscribers on one stream while events are published, as fast as possible or at a fixed
- * rate: delivered events per second, publish-to-receive latency, server CPU per delivery, loss.
+ * rate (closed or open loop): delivered events per second, publish-to-receive latency, server CPU
+ * per delivery, loss, and how many of the window's events each subscriber actually got.
  */
 final class FanoutScenario {
 
@@ -23,13 +24,13 @@ final class FanoutScenario {
 
         // Publishing starts before the window: subscribers that register late must not count as loss.
         var firstEvent = ctx.group.awaitFirstEvent();
-        ctx.publisher.start(cfg.rate(), Long.MAX_VALUE);
+        ctx.publisher.start(cfg.rate(), eventBound(cfg));
         boolean allReceiving = ctx.await(firstEvent, Math.max(10, cfg.warmupSeconds() + 10));
         ctx.group.endCatchUp();
         ctx.report.put("allSubscribersReceiving", allReceiving);
         RunContext.holdFor(cfg.warmupSeconds());
 
-        long[] windowStarts = ctx.publisher.nextSequences();
+        long[] windowStarts = ctx.group.openWindow(ctx.publisher);
         ctx.group.resetLatency();
         SubscriberGroup.Snapshot before = ctx.group.snapshot();
         Publisher.Counts publishedBefore = ctx.publisher.counts();
@@ -61,6 +62,34 @@ final class FanoutScenario {
         ctx.report.put("caughtUpAfterStop", caughtUp)
                 .put("drainMillis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart));
         ctx.reportIntegrity(targets, windowStarts);
+        reportReceived(ctx, targets, windowStarts);
+    }
+
+    /** The closed loop runs until stopped; the open loop is bounded in count too. */
+    static long eventBound(BenchConfig cfg) {
+        if (!cfg.openLoop()) {
+            return Long.MAX_VALUE;
+        }
+        return cfg.maxEvents() > 0 ? cfg.maxEvents()
+                : (long) Math.ceil(cfg.rate() * (cfg.warmupSeconds() + cfg.durationSeconds() + 20));
+    }
+
+    /**
+     * Per subscriber, the events published from the window's start on that it received: a server
+     * that skips events to keep up shows here (and in {@code missing}), not as speed.
+     */
+    private static void reportReceived(RunContext ctx, long[] targets, long[] windowStarts) {
+        long expected = 0;
+        for (int lane = 0; lane < targets.length; lane++) {
+            if (targets[lane] >= windowStarts[lane]) {
+                expected += targets[lane] - windowStarts[lane] + 1;
+            }
+        }
+        SubscriberGroup.Received received = ctx.group.receivedInWindow();
+        ctx.report.put("eventsPerSubscriberExpected", expected)
+                .put("receivedPerSubscriberMin", received.min())
+                .put("receivedPerSubscriberMedian", received.median())
+                .put("receivedPerSubscriberMax", received.max());
     }
 
     static void putLatency(BenchReport report, Histogram h) {

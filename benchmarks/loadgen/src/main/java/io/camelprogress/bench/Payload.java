@@ -54,7 +54,20 @@ public final class Payload {
          * @return false if the body does not have the expected shape
          */
         public boolean read(byte[] data, int length) {
-            position = 0;
+            return read(data, 0, length);
+        }
+
+        /**
+         * Parses a body produced by {@link #encode} that starts at {@code offset}.
+         *
+         * @param data   bytes holding the event data
+         * @param offset first byte of the body
+         * @param length number of bytes of the body
+         * @return false if the body does not have the expected shape
+         */
+        public boolean read(byte[] data, int offset, int length) {
+            position = offset;
+            length += offset;
             if (!skipPast(data, length, ':')) {
                 return false;
             }

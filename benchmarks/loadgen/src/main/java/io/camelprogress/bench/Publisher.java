@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -14,17 +15,27 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Publishes benchmark events by HTTP POST over several lanes, either as fast as the server answers
  * or at a fixed rate. Several lanes are in flight because a server such as Nchan answers a publish
- * only after fanning it out; each lane waits for its answer before its next event, which keeps the
- * per-lane order the subscribers check. Runs on the event loop.
+ * only after fanning it out; in the closed loop each lane waits for its answer before its next
+ * event, which keeps the per-lane order the subscribers check.
+ *
+ * <p>In the open loop ({@link #openLoop}) events go out on schedule whatever the answers: lane
+ * {@code i} is its own pipelined HTTP/1.1 connection, so its requests, and the server's handling of
+ * them, stay in order. Unanswered requests are bounded by one second of events (at most
+ * {@link #MAX_OUTSTANDING}); past that the schedule slips, and how far is reported. A server that
+ * reads requests slower than they come is held back by TCP, so without the bound the run would end
+ * with minutes of queued publishes. Runs on the event loop.
  */
 final class Publisher {
 
     /** A fixed-rate publisher looks at the clock this often (milliseconds). */
     private static final long TICK_MILLIS = 1;
+    /** Open loop: requests sent and not yet answered, at most (bounds the client's memory and the run's tail). */
+    static final int MAX_OUTSTANDING = 20_000;
 
     private final Vertx vertx;
     private final Context loop;
-    private final HttpClient client;
+    private final List<HttpClient> clients;
+    private final boolean openLoop;
     private final String url;
     private final int payloadSize;
     private final int lanes;
@@ -42,12 +53,24 @@ final class Publisher {
     private int inFlight;
     private long timerId = -1;
     private long maxEvents = Long.MAX_VALUE;
+    private long maxLag;
     private CompletableFuture<long[]> drained;
 
-    Publisher(Vertx vertx, Context loop, HttpClient client, String url, int payloadSize, int lanes) {
+    /**
+     * Creates a publisher.
+     *
+     * @param clients  one client shared by all lanes (closed loop), or one client per lane (open loop)
+     * @param openLoop whether a fixed rate is kept whatever the answers
+     */
+    Publisher(Vertx vertx, Context loop, List<HttpClient> clients, boolean openLoop, String url, int payloadSize,
+              int lanes) {
+        if (openLoop && clients.size() != lanes) {
+            throw new IllegalArgumentException("the open loop needs one client per lane");
+        }
         this.vertx = vertx;
         this.loop = loop;
-        this.client = client;
+        this.clients = List.copyOf(clients);
+        this.openLoop = openLoop;
         this.url = url;
         this.payloadSize = payloadSize;
         this.lanes = lanes;
@@ -70,6 +93,9 @@ final class Publisher {
             this.sentAtStart = sent;
             this.running = true;
             this.startNanos = System.nanoTime();
+            if (openLoop && rate <= 0) {
+                throw new IllegalArgumentException("the open loop needs a rate");
+            }
             if (rate > 0) {
                 timerId = vertx.setPeriodic(TICK_MILLIS, ignored -> fillRate());
             } else {
@@ -118,17 +144,21 @@ final class Publisher {
         return result;
     }
 
-    /** Next sequence number of each lane: the first event a window starting now will contain. */
-    long[] nextSequences() {
-        return LoopBridge.call(loop, nextSeq::clone);
+    /** Next sequence number of each lane, the first event a window opened now contains; call on the loop. */
+    long[] nextSequencesOnLoop() {
+        return nextSeq.clone();
     }
 
-    /** Counters at one instant. */
-    record Counts(long sent, long acked, long failed) {
+    /**
+     * Counters at one instant.
+     *
+     * @param maxLag open loop: most events the publisher was ever behind its schedule
+     */
+    record Counts(long sent, long acked, long failed, long maxLag) {
     }
 
     Counts counts() {
-        return LoopBridge.call(loop, () -> new Counts(sent, acked, failed));
+        return LoopBridge.call(loop, () -> new Counts(sent, acked, failed, maxLag));
     }
 
     Map<String, Integer> failures() {
@@ -147,29 +177,52 @@ final class Publisher {
         if (!running) {
             return;
         }
-        long due = (long) ((System.nanoTime() - startNanos) * ratePerSecond / 1e9);
-        for (int lane = 0; lane < lanes && sent - sentAtStart < Math.min(due, maxEvents); lane++) {
+        long due = Math.min(maxEvents, (long) ((System.nanoTime() - startNanos) * ratePerSecond / 1e9));
+        if (openLoop) {
+            fillOpen(due);
+            return;
+        }
+        for (int lane = 0; lane < lanes && sent - sentAtStart < due; lane++) {
             if (!busy[lane]) {
-                publish(lane);
+                publish(lane, System.nanoTime());
             }
         }
     }
 
+    /** Sends every event that is due, round robin over the lanes, stamped with its scheduled time. */
+    private void fillOpen(long due) {
+        int bound = (int) Math.max(lanes, Math.min(MAX_OUTSTANDING, ratePerSecond));
+        while (sent - sentAtStart < due && inFlight < bound) {
+            long index = sent - sentAtStart;
+            publish((int) (index % lanes), startNanos + (long) (index * 1e9 / ratePerSecond));
+        }
+        maxLag = Math.max(maxLag, due - (sent - sentAtStart));
+    }
+
     private void publish(int lane) {
+        publish(lane, System.nanoTime());
+    }
+
+    /**
+     * @param stamp the publish time written into the event; the open loop uses the scheduled time so
+     *              that a server's stall is not hidden by the publisher waiting for it
+     */
+    private void publish(int lane, long stamp) {
         long seq = nextSeq[lane]++;
         busy[lane] = true;
         inFlight++;
         sent++;
-        Buffer body = Buffer.buffer(Payload.encode(lane, seq, System.nanoTime(), payloadSize));
+        Buffer body = Buffer.buffer(Payload.encode(lane, seq, stamp, payloadSize));
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
                 .putHeader("Content-Type", "application/json");
+        HttpClient client = openLoop ? clients.get(lane) : clients.get(0);
         client.request(options)
                 .compose(request -> request.send(body))
                 .compose(response -> response.body().map(ignored -> response.statusCode()))
                 .onComplete(answer -> {
                     if (answer.succeeded() && answer.result() / 100 == 2) {
                         acked++;
-                        lastAcked[lane] = seq;
+                        lastAcked[lane] = Math.max(lastAcked[lane], seq);
                     } else {
                         failed++;
                         String reason = answer.succeeded() ? "HTTP " + answer.result()

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -52,13 +53,37 @@ final class RunContext implements AutoCloseable {
         this.self = new ProcessSampler(List.of(ProcessHandle.current().pid()), config.clockTicks());
         this.serverCore = new CpuContention(config.serverCpu(), config.clockTicks());
         this.loadgenCore = new CpuContention(config.loadgenCpu(), config.clockTicks());
-        this.group = new SubscriberGroup(loop, subscribeClient, config.subscribeUrl(), config.subscribers(),
-                config.lanes());
+        this.group = new SubscriberGroup(loop, subscribeClient, config.subscribeUrl(), config.transport(),
+                "nchan".equals(config.target()), config.subscribers(), config.lanes());
         this.publisher = config.publishUrl() == null ? null
-                : new Publisher(vertx, loop, publishClient, config.publishUrl(), config.payloadSize(), config.lanes());
-        report.put("scenario", config.scenario()).put("target", config.target()).put("kind", config.kind())
+                : new Publisher(vertx, loop, publishClients(), config.openLoop(), config.publishUrl(),
+                        config.payloadSize(), config.lanes());
+        report.put("scenario", config.scenario()).put("target", config.target());
+        if (config.profile() != null) {
+            report.put("profile", config.profile());
+        }
+        if (config.serverTransport() != null) {
+            report.put("serverTransport", config.serverTransport());
+        }
+        report.put("kind", config.kind()).put("transport", config.transport().label())
+                .put("publishMode", config.openLoop() ? "open" : "closed")
                 .put("subscribers", config.subscribers()).put("payloadBytes", config.payloadSize())
                 .put("loadgenTransport", vertx.isNativeTransportEnabled() ? "epoll" : "nio");
+    }
+
+    /** The closed loop shares one pooled client; the open loop pipelines each lane on a connection of its own. */
+    private List<HttpClient> publishClients() {
+        if (!config.openLoop()) {
+            return List.of(publishClient);
+        }
+        List<HttpClient> lanes = new ArrayList<>();
+        for (int i = 0; i < config.lanes(); i++) {
+            lanes.add(vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                            .setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setPipelining(true)
+                            .setPipeliningLimit(Publisher.MAX_OUTSTANDING),
+                    new PoolOptions().setHttp1MaxSize(1)));
+        }
+        return lanes;
     }
 
     /** Opens all subscribers and records how many made it and how long it took. */
@@ -162,14 +187,26 @@ final class RunContext implements AutoCloseable {
         report.put("missing", integrity.missing() + integrity.tailMissing())
                 .put("duplicates", integrity.duplicates()).put("outOfOrder", integrity.outOfOrder())
                 .put("subscribersBehindAtEnd", integrity.subscribersBehind())
+                .put("resets", s.resets())
                 .put("malformedEvents", s.malformed()).put("unexpectedCloses", s.unexpectedCloses())
                 .put("heartbeatComments", s.comments());
+        var resetReasons = group.resetReasons();
+        if (!resetReasons.isEmpty()) {
+            report.put("resetReasons", resetReasons);
+        }
+        var closeReasons = group.closeReasons();
+        if (!closeReasons.isEmpty()) {
+            report.put("closeReasons", closeReasons);
+        }
         if (integrity.truncatedLines() > 0) {
             report.put("truncatedLines", integrity.truncatedLines());
         }
         if (publisher != null) {
             Publisher.Counts counts = publisher.counts();
             report.put("published", counts.acked()).put("publishFailures", counts.failed());
+            if (config.openLoop()) {
+                report.put("publishMaxLagEvents", counts.maxLag());
+            }
             if (counts.failed() > 0) {
                 report.put("publishFailureReasons", publisher.failures());
             }

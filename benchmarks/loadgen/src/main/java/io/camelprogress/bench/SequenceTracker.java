@@ -17,6 +17,8 @@ final class SequenceTracker {
     private long duplicates;
     private long outOfOrder;
     private long received;
+    private long[] windowFrom;
+    private long receivedInWindow;
 
     SequenceTracker(int lanes) {
         last = new long[lanes];
@@ -25,6 +27,9 @@ final class SequenceTracker {
 
     void accept(int lane, long seq) {
         received++;
+        if (windowFrom != null && seq >= windowFrom[lane]) {
+            receivedInWindow++;
+        }
         long previous = last[lane];
         if (previous < 0 || seq == previous + 1) {
             last[lane] = seq;
@@ -63,6 +68,20 @@ final class SequenceTracker {
             total += Math.max(0, targets[lane] - from + 1);
         }
         return total;
+    }
+
+    /**
+     * Starts counting the events published from {@code from} on (per lane), the measured window's
+     * share; the array is shared by all trackers and must not change afterwards.
+     */
+    void countFrom(long[] from) {
+        windowFrom = from;
+        receivedInWindow = 0;
+    }
+
+    /** @return events received that were published in the window counted by {@link #countFrom} */
+    long receivedInWindow() {
+        return receivedInWindow;
     }
 
     long last(int lane) {

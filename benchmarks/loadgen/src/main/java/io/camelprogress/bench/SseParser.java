@@ -108,6 +108,16 @@ public final class SseParser {
     }
 
     /**
+     * Whether the event being dispatched has this {@code event:} name; valid during {@link Listener#onEvent}.
+     *
+     * @param name the name as ASCII bytes
+     * @return true if the event's name is {@code name}
+     */
+    public boolean eventNameIs(byte[] name) {
+        return Arrays.equals(eventName, 0, eventNameLength, name, 0, name.length);
+    }
+
+    /**
      * Number of lines longer than the parser accepts, cut at that length.
      *
      * @return count of truncated lines

@@ -4,27 +4,26 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
-import java.nio.charset.StandardCharsets;
 
 /**
- * One SSE subscription: its socket, its HTTP and SSE decoders and its sequence check.
- * Lives on the load generator's single event loop; never touched from another thread.
+ * One subscription: its socket, the session that speaks the transport on it, and its sequence
+ * check. Lives on the load generator's single event loop; never touched from another thread.
  */
-final class Subscriber implements SseParser.Listener, HttpResponseDecoder.Listener {
+final class Subscriber implements SubscriberSession.Events {
 
     /** Where a subscription is in its life. */
     enum State { IDLE, CONNECTING, OPEN, CLOSED }
 
     private final SubscriberGroup group;
-    private final SseParser parser = new SseParser(this);
     private final SequenceTracker tracker;
     private State state = State.IDLE;
     private NetSocket socket;
-    private HttpResponseDecoder decoder;
+    private SubscriberSession session;
     private Promise<Void> attempt;
     private boolean closingOnPurpose;
     private int countedGeneration = -1;
     private String resumeId;
+    private long truncatedBefore;
 
     Subscriber(SubscriberGroup group, int lanes) {
         this.group = group;
@@ -32,27 +31,31 @@ final class Subscriber implements SseParser.Listener, HttpResponseDecoder.Listen
     }
 
     /**
-     * Connects and sends the GET; {@code attempt} completes with success once a 200 head arrived,
-     * with failure otherwise.
+     * Connects and sends the session's opening request; {@code attempt} completes with success once
+     * the session says the subscription is established, with failure otherwise.
      */
-    void connect(NetClient client, SubscribeTarget target, boolean resume, Promise<Void> attempt) {
+    void connect(NetClient client, SubscribeTarget target, Transport transport, boolean nchan, boolean resume,
+                 Promise<Void> attempt) {
         this.attempt = attempt;
         state = State.CONNECTING;
         closingOnPurpose = false;
-        parser.resetPartialInput();
-        decoder = new HttpResponseDecoder(this);
-        byte[] request = target.request(resume ? resumeId : null).getBytes(StandardCharsets.US_ASCII);
+        if (session != null) {
+            truncatedBefore += session.truncated();
+        }
+        SubscriberSession opened = transport.open(this, target, nchan, resume ? resumeId : null);
+        session = opened;
         client.connect(target.port(), target.host()).onComplete(connected -> {
             if (connected.failed()) {
                 failAttempt(connected.cause().getClass().getSimpleName());
                 return;
             }
-            NetSocket opened = connected.result();
-            socket = opened;
-            opened.handler(this::onBytes);
-            opened.closeHandler(ignored -> closed());
-            opened.exceptionHandler(ignored -> opened.close());
-            opened.write(Buffer.buffer(request));
+            NetSocket s = connected.result();
+            socket = s;
+            s.handler(this::onBytes);
+            s.closeHandler(ignored -> closed());
+            s.exceptionHandler(ignored -> s.close());
+            s.write(Buffer.buffer(opened.openingRequest()));
+            opened.connected();
         });
     }
 
@@ -60,13 +63,17 @@ final class Subscriber implements SseParser.Listener, HttpResponseDecoder.Listen
     void close() {
         if (state == State.OPEN && socket != null) {
             closingOnPurpose = true;
+            byte[] goodbye = session.goodbye();
+            if (goodbye != null) {
+                socket.write(Buffer.buffer(goodbye));
+            }
             socket.close();
         }
     }
 
-    /** Keeps the id of the last event received, to resend it as {@code Last-Event-ID}. */
+    /** Keeps the id of the last event received, to resend it when reconnecting. */
     void rememberResumePoint() {
-        resumeId = parser.lastEventId();
+        resumeId = session == null ? null : session.lastEventId();
     }
 
     State state() {
@@ -77,8 +84,8 @@ final class Subscriber implements SseParser.Listener, HttpResponseDecoder.Listen
         return tracker;
     }
 
-    long truncatedLines() {
-        return parser.truncatedLines();
+    long truncated() {
+        return truncatedBefore + (session == null ? 0 : session.truncated());
     }
 
     /** Marks this subscriber as counted for a catch-up round; true the first time per round. */
@@ -91,10 +98,8 @@ final class Subscriber implements SseParser.Listener, HttpResponseDecoder.Listen
     }
 
     @Override
-    public void onHead(int status) {
-        if (status != 200) {
-            failAttempt("HTTP " + status);
-            socket.close();
+    public void opened() {
+        if (attempt == null) {
             return;
         }
         state = State.OPEN;
@@ -105,33 +110,57 @@ final class Subscriber implements SseParser.Listener, HttpResponseDecoder.Listen
     }
 
     @Override
-    public void onBody(byte[] bytes, int offset, int length) {
-        parser.feed(bytes, offset, length);
+    public void failed(String reason) {
+        if (attempt != null) {
+            failAttempt(reason);
+        } else if (!closingOnPurpose) {
+            group.recordCloseReason(reason);
+        }
+        if (socket != null) {
+            socket.close();
+        }
     }
 
     @Override
-    public void onMalformed(String reason) {
-        failAttempt("malformed response: " + reason);
-        socket.close();
+    public void ended(String reason) {
+        if (!closingOnPurpose) {
+            group.recordCloseReason(reason);
+        }
+        if (socket != null) {
+            socket.close();
+        }
     }
 
     @Override
-    public void onEvent(byte[] data, int dataLength) {
-        group.delivered(this, data, dataLength);
+    public void event(byte[] data, int offset, int length) {
+        group.delivered(this, data, offset, length);
     }
 
     @Override
-    public void onComment() {
+    public void reset(String reason) {
+        group.reset(reason);
+    }
+
+    @Override
+    public void heartbeat() {
         group.comment();
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        if (socket != null) {
+            socket.write(Buffer.buffer(bytes));
+        }
     }
 
     private void onBytes(Buffer buffer) {
         byte[] scratch = group.scratch();
         int length = buffer.length();
-        for (int offset = 0; offset < length; offset += scratch.length) {
+        SubscriberSession current = session;
+        for (int offset = 0; offset < length && current == session; offset += scratch.length) {
             int chunk = Math.min(scratch.length, length - offset);
             buffer.getBytes(offset, offset + chunk, scratch, 0);
-            decoder.feed(scratch, 0, chunk);
+            current.feed(scratch, 0, chunk);
         }
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.net.NetClient;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,12 +25,17 @@ final class SubscriberGroup {
     private final Context loop;
     private final NetClient client;
     private final SubscribeTarget target;
+    private final Transport transport;
+    private final boolean nchan;
     private final int lanes;
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final byte[] scratch = new byte[64 * 1024];
     private final Payload.Reader reader = new Payload.Reader();
     private final Histogram latency = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Map<String, Integer> failures = new TreeMap<>();
+    private final Map<String, Integer> closeReasons = new TreeMap<>();
+    private final Map<String, Integer> resetReasons = new TreeMap<>();
+    private long resets;
     private long deliveries;
     private long comments;
     private long malformed;
@@ -40,10 +46,13 @@ final class SubscriberGroup {
     private int catchUpGeneration;
     private CountDownLatch closeLatch;
 
-    SubscriberGroup(Context loop, NetClient client, String url, int count, int lanes) {
+    SubscriberGroup(Context loop, NetClient client, String url, Transport transport, boolean nchan, int count,
+                    int lanes) {
         this.loop = loop;
         this.client = client;
         this.target = SubscribeTarget.of(url);
+        this.transport = transport;
+        this.nchan = nchan;
         this.lanes = lanes;
         for (int i = 0; i < count; i++) {
             subscribers.add(new Subscriber(this, lanes));
@@ -137,11 +146,41 @@ final class SubscriberGroup {
     }
 
     /** Counters at one instant, read on the loop. */
-    record Snapshot(long deliveries, long comments, int open, long unexpectedCloses, long malformed) {
+    record Snapshot(long deliveries, long comments, int open, long unexpectedCloses, long malformed, long resets) {
     }
 
     Snapshot snapshot() {
-        return LoopBridge.call(loop, () -> new Snapshot(deliveries, comments, open, unexpectedCloses, malformed));
+        return LoopBridge.call(loop, () -> new Snapshot(deliveries, comments, open, unexpectedCloses, malformed, resets));
+    }
+
+    /**
+     * Opens the measured window: takes the publisher's next sequence numbers and, in the same loop
+     * task (so no event slips between the two), has every subscriber count the events from them on.
+     *
+     * @return the first sequence number of the window per lane
+     */
+    long[] openWindow(Publisher publisher) {
+        return LoopBridge.call(loop, () -> {
+            long[] from = publisher.nextSequencesOnLoop();
+            subscribers.forEach(s -> s.tracker().countFrom(from));
+            return from.clone();
+        });
+    }
+
+    /** How many of the window's events each subscriber got: what shows a server that skips. */
+    record Received(long min, long median, long max) {
+    }
+
+    Received receivedInWindow() {
+        return LoopBridge.call(loop, () -> {
+            long[] counts = new long[subscribers.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = subscribers.get(i).tracker().receivedInWindow();
+            }
+            Arrays.sort(counts);
+            return counts.length == 0 ? new Received(0, 0, 0)
+                    : new Received(counts[0], counts[counts.length / 2], counts[counts.length - 1]);
+        });
     }
 
     /** Clears the latency histogram so only the measured window is reported. */
@@ -170,7 +209,7 @@ final class SubscriberGroup {
                 missing += t.missing();
                 duplicates += t.duplicates();
                 outOfOrder += t.outOfOrder();
-                truncated += s.truncatedLines();
+                truncated += s.truncated();
                 if (targets != null) {
                     long subscriberTail = t.tailMissing(targets, windowStarts);
                     tail += subscriberTail;
@@ -187,6 +226,16 @@ final class SubscriberGroup {
         return LoopBridge.call(loop, () -> new TreeMap<>(failures));
     }
 
+    /** Why the server ended or broke subscriptions after they were established. */
+    Map<String, Integer> closeReasons() {
+        return LoopBridge.call(loop, () -> new TreeMap<>(closeReasons));
+    }
+
+    /** Reset notices received, by reason. */
+    Map<String, Integer> resetReasons() {
+        return LoopBridge.call(loop, () -> new TreeMap<>(resetReasons));
+    }
+
     int size() {
         return subscribers.size();
     }
@@ -195,10 +244,10 @@ final class SubscriberGroup {
         return scratch;
     }
 
-    void delivered(Subscriber subscriber, byte[] data, int length) {
+    void delivered(Subscriber subscriber, byte[] data, int offset, int length) {
         long now = System.nanoTime();
         deliveries++;
-        if (!reader.read(data, length) || reader.lane() >= lanes) {
+        if (!reader.read(data, offset, length) || reader.lane() >= lanes) {
             malformed++;
             return;
         }
@@ -214,6 +263,15 @@ final class SubscriberGroup {
 
     void comment() {
         comments++;
+    }
+
+    void reset(String reason) {
+        resets++;
+        resetReasons.merge(reason, 1, Integer::sum);
+    }
+
+    void recordCloseReason(String reason) {
+        closeReasons.merge(reason, 1, Integer::sum);
     }
 
     void subscriberClosed(boolean onPurpose) {
@@ -268,7 +326,7 @@ final class SubscriberGroup {
                 inFlight--;
                 next();
             });
-            s.connect(client, target, resume, attempt);
+            s.connect(client, target, transport, nchan, resume, attempt);
         }
     }
 }
