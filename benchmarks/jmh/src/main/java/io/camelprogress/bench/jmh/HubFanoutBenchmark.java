@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.camelprogress.backplane.LocalBackplane;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
+import io.camelprogress.event.StreamItem;
 import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.HubLimits;
 import io.camelprogress.hub.SlowConsumerPolicy;
@@ -44,7 +45,7 @@ public class HubFanoutBenchmark {
     private LocalBackplane backplane;
     private EventDraft draft;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private final List<Object> drained = new ArrayList<>();
+    private final List<StreamItem> drained = new ArrayList<>();
 
     /** A connection that drains when woken, as an event loop would, but writes nowhere. */
     private final class DrainingSink implements SubscriptionSink {
