@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelprogress.event.EventDraft;
+import io.camelprogress.event.SseEncoder;
 import io.camelprogress.event.StreamNames;
 import io.vertx.core.buffer.Buffer;
 import org.apache.camel.Exchange;
@@ -90,13 +91,7 @@ final class EventDraftFactory {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("Event name must not be empty");
         }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("Event name must not contain CR, LF or NUL: '"
-                                                   + StreamNames.printable(name) + "'");
-            }
-        }
+        SseEncoder.requireSingleLine(name, "event name");
     }
 
     private String toJson(Exchange exchange, Object body) throws InvalidPayloadException {

@@ -140,7 +140,14 @@ public final class SseEncoder {
         return n;
     }
 
-    private static void requireSingleLine(String value, String what) {
+    /**
+     * The one place of the SSE field rule: an id or event name must not hold CR, LF or NUL, which
+     * would end or corrupt its line.
+     *
+     * @param what what the value is, for the message, as in {@code "event name"}
+     * @throws IllegalArgumentException naming the value, printably
+     */
+    public static void requireSingleLine(String value, String what) {
         if (value == null) {
             return;
         }
@@ -148,7 +155,7 @@ public final class SseEncoder {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n' || c == 0) {
                 throw new IllegalArgumentException(
-                        "SSE " + what + " must not contain CR, LF or NUL: " + StreamNames.printable(value));
+                        "SSE " + what + " must not contain CR, LF or NUL: '" + StreamNames.printable(value) + "'");
             }
         }
     }

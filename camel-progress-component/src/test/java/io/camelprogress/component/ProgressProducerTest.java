@@ -136,7 +136,7 @@ class ProgressProducerTest extends CamelTestSupport {
     void eventNameWithLineBreakFailsTheExchange() {
         Exchange exchange = send("direct:body", "x", Map.of(ProgressConstants.STREAM_ID, "bad", ProgressConstants.EVENT, "evil\nevent: x"));
         assertInstanceOf(IllegalArgumentException.class, exchange.getException());
-        assertEquals("Event name must not contain CR, LF or NUL: 'evil\\u000aevent: x'", exchange.getException().getMessage());
+        assertEquals("SSE event name must not contain CR, LF or NUL: 'evil\\u000aevent: x'", exchange.getException().getMessage());
         assertTrue(progress().hub().snapshot(List.of("uploads/bad")).isEmpty(), "nothing was published");
     }
 

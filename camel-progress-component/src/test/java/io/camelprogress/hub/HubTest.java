@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -231,6 +232,24 @@ class HubTest {
             assertFalse(sink.overflowed.get(), policy.name());
             assertEquals(expected, data(drain(sub)), policy.name());
             assertFalse(sub.lagging(), "live again once read to the end: " + policy);
+        }
+    }
+
+    @Test
+    void everySubscriberIsHandedTheSameEventSoEachEncodingIsMadeOnce() {
+        LocalBackplane bp = new LocalBackplane(now::get);
+        Hub hub = hub(limits(100, 1 << 20, 10, 10, SlowConsumerPolicy.lag), bp);
+        List<Subscription> subs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            subs.add(hub.subscribe(StreamSelection.of("up/1"), null, new RecordingSink()).subscription());
+        }
+        Event published = publish(bp, "up/1", "progress", "{\"percent\":1}", false);
+        for (Subscription sub : subs) {
+            List<StreamItem> got = drain(sub);
+            assertEquals(1, got.size());
+            assertSame(published, got.get(0), "the hub's own event, not a copy");
+            assertSame(published.webSocketFrame(), got.get(0).webSocketFrame(), "one WebSocket frame for all");
+            assertSame(published.sseChunk(), ((Event) got.get(0)).sseChunk(), "one SSE chunk for all");
         }
     }
 

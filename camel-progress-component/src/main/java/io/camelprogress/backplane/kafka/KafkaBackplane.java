@@ -7,6 +7,7 @@ import io.camelprogress.backplane.Backplane;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.hub.EventLog;
+import org.apache.camel.spi.ExecutorServiceManager;
 
 /**
  * The multi-node backplane: every event is a record of one Kafka topic partition, and its id is the
@@ -18,20 +19,26 @@ import io.camelprogress.hub.EventLog;
 public final class KafkaBackplane implements Backplane {
 
     private final KafkaBackplaneSettings settings;
+    private final ExecutorServiceManager executors;
     private TopicFollower follower;
     private TopicReplaySource replaySource;
     private volatile EventPublisher publisher;
 
-    public KafkaBackplane(KafkaBackplaneSettings settings) {
+    /**
+     * @param executors where its reading threads come from: the CamelContext's, so that they are
+     *                  named, profiled and shut down the Camel way
+     */
+    public KafkaBackplane(KafkaBackplaneSettings settings, ExecutorServiceManager executors) {
         this.settings = settings;
+        this.executors = executors;
     }
 
     @Override
     public void start(EventLog hub) throws Exception {
         TopicEvents events = new TopicEvents(settings.topic(), new BackplaneTopicAdmin(settings).createOrVerify());
         hub.epoch(events.epoch());
-        replaySource = new TopicReplaySource(settings, events);
-        follower = new TopicFollower(settings, events, hub);
+        replaySource = new TopicReplaySource(settings, events, executors);
+        follower = new TopicFollower(settings, events, hub, executors);
         follower.rebuild(replaySource);
         publisher = new EventPublisher(settings, events, hub);
         follower.follow();

@@ -42,6 +42,6 @@ public final class KafkaBackplanes {
         producer.put("bootstrap.servers", configuration.getBrokers());
         consumer.put("bootstrap.servers", configuration.getBrokers());
         return new KafkaBackplane(new KafkaBackplaneSettings(topic, producer, consumer, publishTimeoutMillis, rebuildEvents,
-                maxDeepReplays, ackEveryEvent));
+                maxDeepReplays, ackEveryEvent), context.getExecutorServiceManager());
     }
 }

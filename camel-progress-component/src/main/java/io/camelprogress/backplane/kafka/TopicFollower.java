@@ -3,10 +3,12 @@ package io.camelprogress.backplane.kafka;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import io.camelprogress.event.Event;
 import io.camelprogress.hub.EventLog;
 import io.camelprogress.hub.ReplaySource;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,12 +32,14 @@ final class TopicFollower {
     private final TopicEvents events;
     private final EventLog log;
     private final TopicPartition partition;
+    private final ExecutorServiceManager executors;
     private Consumer<String, byte[]> consumer;
-    private Thread thread;
+    private ExecutorService reader;
     private volatile boolean running;
 
-    TopicFollower(KafkaBackplaneSettings settings, TopicEvents events, EventLog log) {
+    TopicFollower(KafkaBackplaneSettings settings, TopicEvents events, EventLog log, ExecutorServiceManager executors) {
         this.settings = settings;
+        this.executors = executors;
         this.events = events;
         this.log = log;
         this.partition = new TopicPartition(settings.topic(), 0);
@@ -68,9 +72,8 @@ final class TopicFollower {
     /** Goes on reading from where the rebuild ended, until {@link #stop()}. */
     void follow() {
         running = true;
-        thread = new Thread(this::readLive, "progress-kafka-backplane");
-        thread.setDaemon(true);
-        thread.start();
+        reader = executors.newSingleThreadExecutor(this, "ProgressKafkaFollower");
+        reader.execute(this::readLive);
     }
 
     private void readLive() {
@@ -100,8 +103,9 @@ final class TopicFollower {
             return;
         }
         consumer.wakeup();
-        if (thread != null) {
-            thread.join(10_000);
+        if (reader != null) {
+            executors.shutdownGraceful(reader, 10_000);
+            reader = null;
         }
         consumer.close(Duration.ofSeconds(5));
     }

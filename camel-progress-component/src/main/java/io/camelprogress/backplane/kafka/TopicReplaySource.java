@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import io.camelprogress.event.Event;
 import io.camelprogress.hub.ReplaySource;
 import io.camelprogress.hub.StreamSelection;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,20 +27,20 @@ final class TopicReplaySource implements ReplaySource {
     private static final Logger LOG = LoggerFactory.getLogger(TopicReplaySource.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long TIMEOUT_MILLIS = 60_000;
-    private static final int MAX_WAITING = 1000;
 
     private final KafkaBackplaneSettings settings;
     private final TopicEvents events;
     private final TopicPartition partition;
-    private final ThreadPoolExecutor readers;
+    private final ExecutorServiceManager executors;
+    private final ExecutorService readers;
 
-    TopicReplaySource(KafkaBackplaneSettings settings, TopicEvents events) {
+    TopicReplaySource(KafkaBackplaneSettings settings, TopicEvents events, ExecutorServiceManager executors) {
         this.settings = settings;
         this.events = events;
+        this.executors = executors;
         this.partition = new TopicPartition(settings.topic(), 0);
-        this.readers = new ThreadPoolExecutor(settings.maxDeepReplays(), settings.maxDeepReplays(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(MAX_WAITING), r -> new Thread(r, "progress-kafka-replay"));
-        readers.allowCoreThreadTimeOut(true);
+        // at most maxDeepReplays read at once; the rest wait in the pool's bounded queue, past which a replay fails
+        this.readers = executors.newThreadPool(this, "ProgressKafkaReplay", settings.maxDeepReplays(), settings.maxDeepReplays());
     }
 
     @Override
@@ -92,6 +91,6 @@ final class TopicReplaySource implements ReplaySource {
     }
 
     void stop() {
-        readers.shutdownNow();
+        executors.shutdownNow(readers);
     }
 }

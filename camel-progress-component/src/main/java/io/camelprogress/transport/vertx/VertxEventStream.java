@@ -19,7 +19,8 @@ import io.vertx.core.net.impl.ConnectionBase;
 /**
  * An SSE response on Vert.x. On HTTP/1.1, events are written just below Vert.x's HTTP encoder,
  * already framed as chunks: the same bytes for every subscriber, sparing the encoder's work per
- * write. Other connections (HTTP/2) take Vert.x's own path.
+ * write, and with no promise per write (nothing waits on one; a failed write closes the connection
+ * through the pipeline). Other connections (HTTP/2) take Vert.x's own path.
  */
 final class VertxEventStream implements EventStreamOutput {
 
@@ -50,7 +51,7 @@ final class VertxEventStream implements EventStreamOutput {
     public void write(List<StreamItem> items) {
         if (items.size() == 1 && items.get(0) instanceof Event event) {
             if (belowEncoder != null) {
-                belowEncoder.writeAndFlush(event.sseChunk().duplicate());
+                belowEncoder.writeAndFlush(event.sseChunk().duplicate(), belowEncoder.voidPromise());
             } else {
                 write(event.sse());
             }
@@ -64,7 +65,7 @@ final class VertxEventStream implements EventStreamOutput {
         }
         if (belowEncoder != null) {
             // pooled: the channel releases it once written
-            belowEncoder.writeAndFlush(HttpChunks.frame(belowEncoder.alloc(), parts));
+            belowEncoder.writeAndFlush(HttpChunks.frame(belowEncoder.alloc(), parts), belowEncoder.voidPromise());
         } else {
             Buffer out = Buffer.buffer(parts.stream().mapToInt(ByteBuf::readableBytes).sum());
             parts.forEach(out.getByteBuf()::writeBytes);

@@ -15,7 +15,7 @@ import io.vertx.core.http.impl.WebSocketImplBase;
 
 /**
  * A WebSocket on Vert.x. Events are written just below the WebSocket frame encoder as frames encoded
- * once per event, the same bytes for every subscriber. Unmasked, uncompressed frames are valid
+ * once per event, the same bytes for every subscriber, with no promise per write. Unmasked, uncompressed frames are valid
  * whatever extension was negotiated (RFC 7692 marks a compressed message by its RSV1 bit). Without
  * such an encoder in the pipeline, frames go through Vert.x.
  */
@@ -39,13 +39,13 @@ final class VertxWebSocket implements WebSocketChannel {
                 ws.writeTextMessage(items.get(i).jsonFrame());
             }
         } else if (items.size() == 1) {
-            belowEncoder.writeAndFlush(items.get(0).webSocketFrame().duplicate());
+            belowEncoder.writeAndFlush(items.get(0).webSocketFrame().duplicate(), belowEncoder.voidPromise());
         } else {
             CompositeByteBuf frames = belowEncoder.alloc().compositeDirectBuffer(items.size());
             for (int i = 0; i < items.size(); i++) {
                 frames.addComponent(true, items.get(i).webSocketFrame().duplicate());
             }
-            belowEncoder.writeAndFlush(frames);
+            belowEncoder.writeAndFlush(frames, belowEncoder.voidPromise());
         }
     }
 

@@ -24,7 +24,8 @@ final class DemoServer implements AutoCloseable {
 
     static final long MAX_BYTES = 8L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1 as the browser speaks it here: the JDK default tries an h2c upgrade, which the pages never do
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Main main;
     private final int port;
