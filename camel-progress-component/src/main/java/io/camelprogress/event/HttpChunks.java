@@ -23,12 +23,31 @@ public final class HttpChunks {
      * {@code alloc}; the parts are left as they were.
      */
     public static ByteBuf frame(ByteBufAllocator alloc, List<ByteBuf> parts) {
+        int length = length(parts);
+        return frame(alloc.directBuffer(framedSize(length)), length, parts);
+    }
+
+    /** One chunk of one event's encoding, shared by every write like the encoding itself. */
+    static ByteBuf shared(ByteBuf encoded) {
+        List<ByteBuf> parts = List.of(encoded);
+        int length = length(parts);
+        return SharedBytes.share(frame(SharedBytes.allocate(framedSize(length)), length, parts));
+    }
+
+    private static int length(List<ByteBuf> parts) {
         int length = 0;
         for (int i = 0; i < parts.size(); i++) {
             length += parts.get(i).readableBytes();
         }
+        return length;
+    }
+
+    private static int framedSize(int length) {
+        return Integer.toHexString(length).length() + length + 4;
+    }
+
+    private static ByteBuf frame(ByteBuf out, int length, List<ByteBuf> parts) {
         byte[] hex = Integer.toHexString(length).getBytes(StandardCharsets.US_ASCII);
-        ByteBuf out = alloc.directBuffer(hex.length + length + 4);
         out.writeBytes(hex).writeByte(CR).writeByte(LF);
         for (int i = 0; i < parts.size(); i++) {
             ByteBuf part = parts.get(i);

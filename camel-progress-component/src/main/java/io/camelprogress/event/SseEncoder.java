@@ -2,11 +2,9 @@ package io.camelprogress.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -50,7 +48,7 @@ public final class SseEncoder {
         if (nameBytes != null) {
             size += EVENT.length + nameBytes.length + 1;
         }
-        ByteBuf out = Unpooled.directBuffer(size);
+        ByteBuf out = SharedBytes.allocate(size);
         if (idBytes != null) {
             out.writeBytes(ID).writeBytes(idBytes).writeByte(LF);
         }
@@ -64,7 +62,7 @@ public final class SseEncoder {
 
     /** A heartbeat: the comment {@code : hb} that keeps proxies from closing an idle stream. */
     public static Buffer heartbeat() {
-        return shared(Unpooled.directBuffer(HEARTBEAT.length).writeBytes(HEARTBEAT));
+        return shared(SharedBytes.allocate(HEARTBEAT.length).writeBytes(HEARTBEAT));
     }
 
     /** The reconnection delay the browser waits before it reconnects; written once, to one connection, so on the heap. */
@@ -103,7 +101,7 @@ public final class SseEncoder {
 
     /** The same bytes framed as one HTTP/1.1 chunk, shared like the event itself. */
     public static ByteBuf chunk(ByteBuf encoded) {
-        return Unpooled.unreleasableBuffer(HttpChunks.frame(UnpooledByteBufAllocator.DEFAULT, List.of(encoded)));
+        return HttpChunks.shared(encoded);
     }
 
     private static void writeData(ByteBuf out, byte[] data) {
@@ -166,6 +164,6 @@ public final class SseEncoder {
      * read-only wrapper into a fresh direct buffer on every write.
      */
     private static Buffer shared(ByteBuf buf) {
-        return Buffer.buffer(Unpooled.unreleasableBuffer(buf));
+        return Buffer.buffer(SharedBytes.share(buf));
     }
 }

@@ -1,7 +1,6 @@
 package io.camelprogress.event;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * Encodes server-to-client WebSocket text frames (RFC 6455 §5.2): final, unmasked, unextended, so that
@@ -20,7 +19,7 @@ public final class WebSocketFrames {
     public static ByteBuf text(byte[] utf8) {
         int length = utf8.length;
         int header = length < LENGTH_16 ? 2 : length <= 0xFFFF ? 4 : 10;
-        ByteBuf out = Unpooled.directBuffer(header + length);
+        ByteBuf out = SharedBytes.allocate(header + length);
         out.writeByte(FIN_TEXT);
         if (length < LENGTH_16) {
             out.writeByte(length);
@@ -30,6 +29,6 @@ public final class WebSocketFrames {
             out.writeByte(LENGTH_64).writeLong(length);
         }
         out.writeBytes(utf8);
-        return Unpooled.unreleasableBuffer(out);
+        return SharedBytes.share(out);
     }
 }

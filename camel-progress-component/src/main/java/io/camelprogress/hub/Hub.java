@@ -247,12 +247,12 @@ public final class Hub implements EventLog {
     }
 
     /**
-     * Every retained event of a subscription's streams after its position, in order, for a policy
-     * that decides what of them it keeps. Called under the lock (from an offer).
+     * Every retained event of a selection after {@code after}, in order, for a policy that decides
+     * what of them it keeps. Called under the lock (from an offer).
      */
-    void readRetained(Subscription sub, Collection<StreamItem> into) {
+    void readRetained(StreamSelection selection, long after, Collection<StreamItem> into) {
         List<StreamItem> read = new ArrayList<>();
-        LogRead.after(selectedLogs(sub.selection()), sub.position(), Integer.MAX_VALUE, Long.MAX_VALUE, read);
+        LogRead.after(selectedLogs(selection), after, Integer.MAX_VALUE, Long.MAX_VALUE, read);
         into.addAll(read);
     }
 

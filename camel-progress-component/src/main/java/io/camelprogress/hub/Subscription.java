@@ -157,8 +157,10 @@ public final class Subscription {
      */
     private boolean fallBehind() {
         if (policy == SlowConsumerPolicy.lag || !sink.backpressured()) {
-            unread = live.size();
-            live.clear();
+            // what is queued stays and is served first, then the log from after it: a burst that
+            // outruns the log's retention before the connection gets to write loses nothing queued
+            live.pollLast();
+            unread = 1;
             mode = Mode.CATCHING_UP;
             catchUps++;
             return false;
@@ -172,8 +174,8 @@ public final class Subscription {
      */
     private boolean applyPolicyWhileBehind() {
         if (policy == SlowConsumerPolicy.coalesce) {
-            live.clear();
-            hub.readRetained(this, live);
+            long after = live.isEmpty() ? position : ((Event) live.peekLast()).sequence();
+            hub.readRetained(selection, after, live);
             mode = Mode.LIVE;
             unread = 0;
         }
@@ -248,16 +250,20 @@ public final class Subscription {
                     return n;
                 }
             }
+            // live events, or while catching up those queued before it fell behind, which come first
+            while (n < max && !live.isEmpty()) {
+                StreamItem item = live.pollFirst();
+                position = ((Event) item).sequence();
+                into.add(item);
+                n++;
+            }
             if (mode == Mode.LIVE) {
-                while (n < max && !live.isEmpty()) {
-                    StreamItem item = live.pollFirst();
-                    position = ((Event) item).sequence();
-                    into.add(item);
-                    n++;
-                }
                 if (live.isEmpty()) {
                     wakeupSent = false;
                 }
+                return n;
+            }
+            if (!live.isEmpty()) {
                 return n;
             }
         }

@@ -236,6 +236,25 @@ class HubTest {
     }
 
     @Test
+    void aBurstLongerThanRetentionLosesNothingQueuedBeforeTheConnectionWrites() {
+        LocalBackplane bp = new LocalBackplane(now::get);
+        // what a Kafka poll does: hands over more events at once than a stream retains
+        Hub hub = hub(limits(100, 1L << 30, 10, 50, SlowConsumerPolicy.lag), bp);
+        RecordingSink sink = new RecordingSink();
+        sink.backedUp = false;
+        Subscription sub = hub.subscribe(StreamSelection.of("up/1"), null, sink).subscription();
+        for (int i = 0; i < 150; i++) {
+            publish(bp, "up/1", "progress", "p" + i, false);
+            assertTrue(sub.pending() <= 50, "pending " + sub.pending());
+        }
+        List<String> got = data(drain(sub));
+        assertEquals(150, got.size(), "the 50 queued, then the 100 the log retains: " + got);
+        assertEquals("p0", got.get(0));
+        assertEquals("p149", got.get(149));
+        assertEquals(0, sub.lagResets());
+    }
+
+    @Test
     void everySubscriberIsHandedTheSameEventSoEachEncodingIsMadeOnce() {
         LocalBackplane bp = new LocalBackplane(now::get);
         Hub hub = hub(limits(100, 1 << 20, 10, 10, SlowConsumerPolicy.lag), bp);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(180)
 class UploadPageTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UploadPageTest.class);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static DemoServer server;
 
@@ -39,6 +42,25 @@ class UploadPageTest {
     @BeforeEach
     void fastStages() {
         server.stagesRead(0);
+    }
+
+    @Test
+    void aPageOpenedLaterShowsTheFinishedJobOnItsDashboard() throws Exception {
+        Path file = DemoServer.textFile("earlier.txt", 64L << 10);
+        String job;
+        try (HeadlessChromium first = HeadlessChromium.open(server.url("/"))) {
+            first.setInputFile("#file", file);
+            first.awaitTrue("document.getElementById('status').dataset.status === 'done'", WAIT);
+            job = first.evaluate("progressDemo.job", WAIT).asText();
+        }
+        for (String transport : List.of("sse", "ws", "poll")) {
+            try (HeadlessChromium later = HeadlessChromium.open(server.url("/?transport=" + transport))) {
+                later.awaitTrue("document.querySelector('tr[data-job=\"" + job + "\"]')?.dataset.status === 'done'", WAIT);
+                double firstEventMs = later.evaluate("progressDemo.firstEventMs", WAIT).asDouble();
+                assertTrue(firstEventMs > 0, "the dashboard's first event came");
+                LOG.info("Page load to the dashboard's first event over {}: {} ms", transport, Math.round(firstEventMs));
+            }
+        }
     }
 
     @Test
