@@ -123,6 +123,11 @@ public final class Event implements StreamItem {
         return encoded;
     }
 
+    /** Whether {@link #webSocketFrame()} has been encoded: a WebSocket subscriber has been written this event. */
+    public boolean webSocketFrameEncoded() {
+        return webSocketFrame != null;
+    }
+
     @Override
     public EventId resumeId() {
         return id;

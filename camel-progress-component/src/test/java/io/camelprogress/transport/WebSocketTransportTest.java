@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelprogress.event.Event;
 import io.camelprogress.testing.Await;
 import io.camelprogress.testing.LibraryWsClient;
 import io.camelprogress.testing.ProgressServer;
@@ -65,6 +67,28 @@ class WebSocketTransportTest {
             assertEquals(JSON.readTree("{\"id\":\"" + id2 + "\",\"event\":\"note\",\"stream\":\"up/w1\",\"data\":\"plain \\\"text\\\"\\nline\"}"), frames.get(1));
             assertEquals("json", frames.get(2).get("data").get("already").asText());
             assertEquals(id3, frames.get(2).get("id").asText());
+        }
+    }
+
+    @Test
+    void everySubscriberIsWrittenTheOneSharedFrameOfAnEvent() throws Exception {
+        List<WsTestClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                clients.add(WsTestClient.open(server.wsUrl("up/shared")));
+            }
+            Await.until(() -> server.component().hub().subscriptions().size() == 20, WAIT, "20 subscriptions");
+            server.publish("shared", null, Map.of("percent", 7));
+            for (WsTestClient client : clients) {
+                assertEquals(7, client.next(WAIT).get("data").get("percent").asInt());
+            }
+            Event event = server.component().hub().snapshot(List.of("up/shared")).get(0).lastEvent();
+            // encoded once on the event, written as is below the frame encoder: not a text message per subscriber
+            assertTrue(event.webSocketFrameEncoded(), "the event's shared frame was what the subscribers were written");
+        } finally {
+            for (WsTestClient client : clients) {
+                client.close();
+            }
         }
     }
 

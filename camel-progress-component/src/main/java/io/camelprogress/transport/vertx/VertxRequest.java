@@ -84,7 +84,7 @@ final class VertxRequest implements HostRequest {
     public void upgradeToWebSocket(Consumer<WebSocketChannel> accepted, Consumer<Throwable> failed) {
         request.toWebSocket().onComplete(result -> {
             if (result.succeeded()) {
-                accepted.accept(new VertxWebSocket(result.result()));
+                accepted.accept(new VertxWebSocket(result.result(), request.connection()));
             } else {
                 failed.accept(result.cause());
             }

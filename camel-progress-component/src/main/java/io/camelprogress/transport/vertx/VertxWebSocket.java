@@ -8,10 +8,11 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.WebSocketImplBase;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * A WebSocket on Vert.x. Events are written just below the WebSocket frame encoder as frames encoded
@@ -26,10 +27,14 @@ final class VertxWebSocket implements WebSocketChannel {
     private final ServerWebSocket ws;
     private final ChannelHandlerContext belowEncoder;
 
-    VertxWebSocket(ServerWebSocket ws) {
+    /**
+     * @param connection the connection the socket was upgraded on: its pipeline holds the frame
+     *                   encoder (the socket a router hands over is a wrapper that does not show it)
+     */
+    VertxWebSocket(ServerWebSocket ws, HttpConnection connection) {
         this.ws = ws;
-        this.belowEncoder = ws instanceof WebSocketImplBase<?> impl
-                ? impl.channelHandlerContext().pipeline().context(WebSocketFrameEncoder.class) : null;
+        this.belowEncoder = connection instanceof ConnectionBase base
+                ? base.channelHandlerContext().pipeline().context(WebSocketFrameEncoder.class) : null;
     }
 
     @Override
