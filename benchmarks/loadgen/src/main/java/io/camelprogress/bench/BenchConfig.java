@@ -23,6 +23,8 @@ import java.util.Locale;
  * @param connectConcurrency connection attempts in flight while subscribers open
  * @param stormSubscribers   reconnect attempts in flight at once in a storm (all subscribers reconnect)
  * @param stormBehind        events published while they are away
+ * @param stormWarmupRounds  storms run and not measured before the measured one, so that the server's
+ *                           JIT has compiled the reconnect and replay path, as on a server that has run a while
  * @param routeCount         exchanges sent into progress: by the route trigger (kind route)
  * @param drainSeconds       longest wait for subscribers to catch up after publishing stops
  * @param clockTicks         kernel clock ticks per second for /proc CPU figures
@@ -38,7 +40,7 @@ import java.util.Locale;
 public record BenchConfig(String kind, String scenario, String target, String subscribeUrl, String publishUrl,
                           String routeUrl, List<Long> serverPids, int subscribers, double rate,
                           double durationSeconds, double warmupSeconds, int payloadSize, int lanes,
-                          int connectConcurrency, int stormSubscribers, int stormBehind, int routeCount,
+                          int connectConcurrency, int stormSubscribers, int stormBehind, int stormWarmupRounds, int routeCount,
                           double drainSeconds, long clockTicks, int serverCpu, int loadgenCpu,
                           Transport transport, boolean openLoop, long maxEvents, String profile,
                           String serverTransport, String jsonOut) {
@@ -122,6 +124,7 @@ public record BenchConfig(String kind, String scenario, String target, String su
                 "  --connect-concurrency N   connection attempts in flight (default 500)",
                 "  --storm-subscribers N     reconnect attempts at once (default: all subscribers)",
                 "  --storm-behind N          events they miss while away (default 1000)",
+                "  --storm-warmup-rounds N   unmeasured storms before the measured one (default 0)",
                 "  --route-count N           exchanges for kind route (default 100000)",
                 "  --drain S                 longest catch-up wait after publishing (default 20)",
                 "  --clk-tck N               clock ticks per second in /proc (default 100)",
@@ -152,6 +155,7 @@ public record BenchConfig(String kind, String scenario, String target, String su
         private int connectConcurrency = 500;
         private int stormSubscribers = -1;
         private int stormBehind = 1000;
+        private int stormWarmupRounds;
         private int routeCount = 100_000;
         private double drain = 20;
         private long clockTicks = 100;
@@ -188,6 +192,7 @@ public record BenchConfig(String kind, String scenario, String target, String su
                 case "--connect-concurrency" -> connectConcurrency = Integer.parseInt(value);
                 case "--storm-subscribers" -> stormSubscribers = Integer.parseInt(value);
                 case "--storm-behind" -> stormBehind = Integer.parseInt(value);
+                case "--storm-warmup-rounds" -> stormWarmupRounds = Integer.parseInt(value);
                 case "--route-count" -> routeCount = Integer.parseInt(value);
                 case "--drain" -> drain = Double.parseDouble(value);
                 case "--clk-tck" -> clockTicks = Long.parseLong(value);
@@ -214,7 +219,7 @@ public record BenchConfig(String kind, String scenario, String target, String su
             int storm = stormSubscribers < 0 ? subscribers : stormSubscribers;
             return new BenchConfig(kind, scenario == null ? kind : scenario, target, subscribeUrl, publishUrl,
                     routeUrl, pids, subscribers, rate, duration, warmup, payloadSize, lanes,
-                    connectConcurrency, storm, stormBehind, routeCount, drain, clockTicks, serverCpu, loadgenCpu,
+                    connectConcurrency, storm, stormBehind, stormWarmupRounds, routeCount, drain, clockTicks, serverCpu, loadgenCpu,
                     transport, openLoop, maxEvents, profile, serverTransport, json);
         }
 

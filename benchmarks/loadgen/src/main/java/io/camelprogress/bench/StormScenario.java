@@ -29,6 +29,18 @@ final class StormScenario {
         ctx.group.rememberResumePoints();
         ctx.report.put("allSubscribersAtMarker", receiving && atMarker);
 
+        for (int round = 0; round < cfg.stormWarmupRounds(); round++) {
+            // unmeasured: the same drop, burst and reconnect, for the server's JIT, not for the figures
+            ctx.await(ctx.group.closeAll(), 30);
+            long[] reached = ctx.waitFor(ctx.publisher.burst(cfg.stormBehind()), "publishing while subscribers are away");
+            var warmedUp = ctx.group.awaitReached(reached, true);
+            ctx.openSubscribers("warmup" + round, true, cfg.stormSubscribers());
+            boolean warm = ctx.await(warmedUp, cfg.drainSeconds());
+            ctx.group.endCatchUp();
+            ctx.group.rememberResumePoints();
+            ctx.report.put("warmupRound" + round + "CaughtUp", warm);
+        }
+
         boolean allClosed = ctx.await(ctx.group.closeAll(), 30);
         ctx.report.put("allDisconnected", allClosed);
 
