@@ -19,6 +19,7 @@ public final class Event implements StreamItem {
     private final boolean terminal;
     private final long createdMillis;
     private volatile Buffer sse;
+    private volatile ByteBuf sseBytes;
     private volatile String jsonFrame;
     private volatile ByteBuf webSocketFrame;
     private volatile ByteBuf sseChunk;
@@ -88,6 +89,17 @@ public final class Event implements StreamItem {
         return encoded;
     }
 
+    @Override
+    public ByteBuf sseBytes() {
+        ByteBuf bytes = sseBytes;
+        if (bytes == null) {
+            // Buffer.getByteBuf() makes a new view each call
+            bytes = sse().getByteBuf();
+            sseBytes = bytes;
+        }
+        return bytes;
+    }
+
     /**
      * The SSE bytes framed as one HTTP/1.1 chunk; shared, so a writer writes a {@code duplicate()}.
      * Encoded once, like {@link #sse()}.
@@ -95,7 +107,7 @@ public final class Event implements StreamItem {
     public ByteBuf sseChunk() {
         ByteBuf encoded = sseChunk;
         if (encoded == null) {
-            encoded = SseEncoder.chunk(sse().getByteBuf());
+            encoded = SseEncoder.chunk(sseBytes());
             sseChunk = encoded;
         }
         return encoded;

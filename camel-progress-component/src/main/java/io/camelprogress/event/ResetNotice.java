@@ -35,6 +35,11 @@ public record ResetNotice(List<String> streams, String reason, EventId resumeFro
     }
 
     @Override
+    public ByteBuf sseBytes() {
+        return sse().getByteBuf();
+    }
+
+    @Override
     public String jsonFrame() {
         return JsonEventEncoder.reset(streams, reason);
     }

@@ -13,6 +13,13 @@ public sealed interface StreamItem permits Event, ResetNotice {
     /** The item as Server-Sent Events bytes; shared, so never released by a write. */
     Buffer sse();
 
+    /**
+     * The same bytes as {@link #sse()}, for a writer that copies them into a batch: the one shared
+     * buffer, so that a batch of a thousand events is not a thousand new views of it. Read it at its
+     * indices; never write or release it.
+     */
+    ByteBuf sseBytes();
+
     /** The item as the JSON object of WebSocket frames and long-poll answers. */
     String jsonFrame();
 

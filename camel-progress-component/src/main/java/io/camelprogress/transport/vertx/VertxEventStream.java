@@ -8,6 +8,7 @@ import io.camelprogress.event.HttpChunks;
 import io.camelprogress.event.StreamItem;
 import io.camelprogress.transport.EventStreamOutput;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.vertx.core.buffer.Buffer;
@@ -61,15 +62,16 @@ final class VertxEventStream implements EventStreamOutput {
         // write of hundreds of small buffers (measured: 1.6M against 1.4M deliveries/s at 1,000 subscribers)
         List<ByteBuf> parts = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            parts.add(items.get(i).sse().getByteBuf());
+            parts.add(items.get(i).sseBytes());
         }
         if (belowEncoder != null) {
             // pooled: the channel releases it once written
             belowEncoder.writeAndFlush(HttpChunks.frame(belowEncoder.alloc(), parts), belowEncoder.voidPromise());
         } else {
-            Buffer out = Buffer.buffer(parts.stream().mapToInt(ByteBuf::readableBytes).sum());
-            parts.forEach(out.getByteBuf()::writeBytes);
-            write(out);
+            ByteBuf out = Unpooled.buffer(parts.stream().mapToInt(ByteBuf::readableBytes).sum());
+            // at the parts' indices: they are shared by every subscriber and must not be read past
+            parts.forEach(part -> out.writeBytes(part, part.readerIndex(), part.readableBytes()));
+            write(Buffer.buffer(out));
         }
     }
 
