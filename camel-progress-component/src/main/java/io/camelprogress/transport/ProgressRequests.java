@@ -83,9 +83,17 @@ public final class ProgressRequests {
             }
             return;
         }
+        List<String> named;
+        try {
+            // the first look decodes the whole query: a malformed escape anywhere in it shows here
+            named = request.params("stream");
+        } catch (IllegalArgumentException e) {
+            plain(request, 400, "Malformed query string: a %-escape is not two hexadecimal digits");
+            return;
+        }
         StreamSelection selection;
         try {
-            List<String> names = new ArrayList<>(request.params("stream"));
+            List<String> names = new ArrayList<>(named);
             if (!rest.isEmpty()) {
                 names.add(0, rest);
             }

@@ -1,9 +1,11 @@
 package io.camelprogress.transport;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +160,21 @@ class SseTransportTest {
         assertEquals(400, get(server.url("?stream=" + "a".repeat(201)), "text/event-stream").statusCode());
         assertEquals(400, get("http://127.0.0.1:" + server.component().httpHost().port() + "/progress", "text/event-stream").statusCode());
         assertEquals(404, get(server.url("_reserved"), "*/*").statusCode(), "names starting with _ are the server's");
+    }
+
+    @Test
+    void malformedEscapesInTheQueryAre400NotAServerError() throws Exception {
+        for (String query : List.of("up/a?after=%", "up/a?stream=bars/%zz", "up/a?lastEventId=%4", "?stream=up/a&timeout=%G1")) {
+            // a raw request: the JDK's URI refuses to carry a malformed escape, as a hostile client would not
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET /progress/" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400 "), query + ": " + answer);
+                assertTrue(answer.endsWith("\r\n\r\nMalformed query string: a %-escape is not two hexadecimal digits\n"), query + ": " + answer);
+            }
+        }
     }
 
     @Test
