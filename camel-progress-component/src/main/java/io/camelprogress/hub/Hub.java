@@ -247,13 +247,19 @@ public final class Hub implements EventLog {
     }
 
     /**
-     * Every retained event of a selection after {@code after}, in order, for a policy that decides
-     * what of them it keeps. Called under the lock (from an offer).
+     * Every retained event of a subscription's streams after {@code after}, in order, for a policy
+     * that decides what of them it keeps. Called under the lock and the subscription's (from an offer).
+     *
+     * @return a {@code lagged} notice for the streams that dropped events after {@code after} which
+     *         the subscriber has not been told of, or null
      */
-    void readRetained(StreamSelection selection, long after, Collection<StreamItem> into) {
+    ResetNotice readRetained(Subscription sub, long after, Collection<StreamItem> into) {
+        List<StreamLog> selected = selectedLogs(sub.selection());
+        ResetNotice loss = epoch == null ? null : lossAfter(selected, after, epoch, ResetNotice.LAGGED, sub);
         List<StreamItem> read = new ArrayList<>();
-        LogRead.after(selectedLogs(selection), after, Integer.MAX_VALUE, Long.MAX_VALUE, read);
+        LogRead.after(selected, after, Integer.MAX_VALUE, Long.MAX_VALUE, read);
         into.addAll(read);
+        return loss;
     }
 
     /** Whether events after {@code after} may be missing from memory: before the hub's start, or dropped from a log. */

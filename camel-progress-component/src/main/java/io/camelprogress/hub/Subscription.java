@@ -175,7 +175,12 @@ public final class Subscription {
     private boolean applyPolicyWhileBehind() {
         if (policy == SlowConsumerPolicy.coalesce) {
             long after = live.isEmpty() ? position : ((Event) live.peekLast()).sequence();
-            hub.readRetained(selection, after, live);
+            ResetNotice loss = hub.readRetained(this, after, live);
+            if (loss != null) {
+                // what passed out of retention before it could be read is lost to it, not coalesced
+                notices.add(loss);
+                lagResets++;
+            }
             mode = Mode.LIVE;
             unread = 0;
         }

@@ -1,9 +1,14 @@
 package io.camelprogress.transport;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
 
 /**
@@ -15,16 +20,16 @@ import io.netty.util.NetUtil;
  */
 final class TrustedProxies {
 
-    private final List<Cidr> trusted;
+    private final List<IpSubnetFilterRule> trusted;
 
     /**
      * @param cidrs addresses or CIDR blocks, as in {@code 10.0.0.0/8}, {@code 127.0.0.1} or {@code ::1}
      * @throws IllegalArgumentException naming the first entry that is neither
      */
     TrustedProxies(List<String> cidrs) {
-        List<Cidr> parsed = new ArrayList<>(cidrs.size());
+        List<IpSubnetFilterRule> parsed = new ArrayList<>(cidrs.size());
         for (String cidr : cidrs) {
-            parsed.add(Cidr.parse(cidr));
+            parsed.add(rule(cidr.trim()));
         }
         this.trusted = List.copyOf(parsed);
     }
@@ -61,16 +66,49 @@ final class TrustedProxies {
     }
 
     private boolean isTrusted(String address) {
+        // a literal only, so that no name is ever looked up for what a client sent
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
         if (bytes == null) {
             return false;
         }
-        for (Cidr cidr : trusted) {
-            if (cidr.contains(bytes)) {
+        InetSocketAddress peer;
+        try {
+            peer = new InetSocketAddress(InetAddress.getByAddress(bytes), 0);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        for (IpSubnetFilterRule rule : trusted) {
+            if (rule.matches(peer)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Netty's subnet rule for an address or CIDR block, refusing anything but an IP literal. */
+    private static IpSubnetFilterRule rule(String text) {
+        int slash = text.indexOf('/');
+        String address = slash < 0 ? text : text.substring(0, slash);
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+        if (bytes == null) {
+            throw new IllegalArgumentException("trustedProxies: '" + text + "' is not an IP address or CIDR block such as 10.0.0.0/8");
+        }
+        int bits = bytes.length * 8;
+        if (slash >= 0) {
+            try {
+                bits = Integer.parseInt(text.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                bits = -1;
+            }
+            if (bits < 0 || bits > bytes.length * 8) {
+                throw new IllegalArgumentException("trustedProxies: '" + text + "' has a prefix length outside 0.." + bytes.length * 8);
+            }
+        }
+        try {
+            return new IpSubnetFilterRule(InetAddress.getByAddress(bytes), bits, IpFilterRuleType.ACCEPT);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("trustedProxies: '" + text + "' is not an IP address", e);
+        }
     }
 
     private static List<String> list(String header) {
@@ -112,49 +150,5 @@ final class TrustedProxies {
             return v.substring(0, colon);
         }
         return v;
-    }
-
-    /** An address block: the first {@code bits} bits of {@code prefix}. */
-    private record Cidr(byte[] prefix, int bits) {
-
-        static Cidr parse(String text) {
-            String t = text.trim();
-            int slash = t.indexOf('/');
-            String address = slash < 0 ? t : t.substring(0, slash);
-            byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
-            if (bytes == null) {
-                throw new IllegalArgumentException("trustedProxies: '" + t + "' is not an IP address or CIDR block such as 10.0.0.0/8");
-            }
-            int bits = bytes.length * 8;
-            if (slash >= 0) {
-                try {
-                    bits = Integer.parseInt(t.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    bits = -1;
-                }
-                if (bits < 0 || bits > bytes.length * 8) {
-                    throw new IllegalArgumentException("trustedProxies: '" + t + "' has a prefix length outside 0.." + bytes.length * 8);
-                }
-            }
-            return new Cidr(bytes, bits);
-        }
-
-        boolean contains(byte[] address) {
-            if (address.length != prefix.length) {
-                return false;
-            }
-            int full = bits / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != prefix[i]) {
-                    return false;
-                }
-            }
-            int rest = bits % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = 0xFF << (8 - rest) & 0xFF;
-            return (address[full] & mask) == (prefix[full] & mask);
-        }
     }
 }

@@ -338,6 +338,24 @@ class HubTest {
     }
 
     @Test
+    void aBackedUpReaderCoalescedWhileCatchingUpIsToldOfWhatRetentionDroppedToo() {
+        LocalBackplane bp = new LocalBackplane(now::get);
+        // the log keeps fewer events than the reader may fall behind, so some leave it before the policy applies
+        Hub hub = hub(limits(5, 1L << 30, 10, 10, SlowConsumerPolicy.coalesce), bp);
+        Event first = publish(bp, "up/1", "progress", "first", false);
+        publish(bp, "up/1", "progress", "second", false);
+        // resumes from the first event: it starts reading the log, and its socket is backed up
+        Subscription sub = hub.subscribe(StreamSelection.of("up/1"), first.id(), new RecordingSink()).subscription();
+        for (int i = 0; i < 100; i++) {
+            publish(bp, "up/1", "progress", "p" + i, false);
+        }
+        List<String> got = data(drain(sub));
+        assertEquals("reset:lagged", got.get(0), "what left the log before it was read: " + got);
+        assertTrue(got.contains("reset:coalesced"), got.toString());
+        assertEquals("p99", got.get(got.size() - 1));
+    }
+
+    @Test
     void coalescingIsAnnouncedInTheStream() {
         LocalBackplane bp = new LocalBackplane(now::get);
         Hub hub = hub(limits(10_000, 1 << 30, 10, 10, SlowConsumerPolicy.coalesce), bp);

@@ -77,7 +77,7 @@ public final class HeadlessChromium implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No Chrome or Chromium found at " + USUAL_PATHS + " and CHROME_BIN is not set: "
-                                        + "run ./test.sh (it installs Debian's chromium), or set CHROME_BIN to your browser");
+                                        + "run bin/install-test-tools (it installs Debian's chromium), or set CHROME_BIN to your browser");
     }
 
     /** Starts Chromium and opens {@code url} in a new page. */

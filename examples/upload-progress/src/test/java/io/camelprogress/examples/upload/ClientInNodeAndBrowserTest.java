@@ -115,7 +115,7 @@ class ClientInNodeAndBrowserTest {
             try {
                 npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(dir.toFile()).redirectErrorStream(true).start();
             } catch (IOException e) {
-                throw new AssertionError("The client's Node test needs Node.js 20 and npm on the PATH (./test.sh installs them)", e);
+                throw new AssertionError("The client's Node test needs Node.js 20 and npm on the PATH (bin/install-test-tools installs them)", e);
             }
             boolean finished = npm.waitFor(180, TimeUnit.SECONDS);
             String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
