@@ -23,10 +23,13 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ProgressComponent target = (ProgressComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowcredentials":
+        case "allowCredentials": target.setAllowCredentials(property(camelContext, boolean.class, value)); return true;
         case "allowedorigins":
         case "allowedOrigins": target.setAllowedOrigins(property(camelContext, java.lang.String.class, value)); return true;
         case "attachtoplatformhttp":
         case "attachToPlatformHttp": target.setAttachToPlatformHttp(property(camelContext, boolean.class, value)); return true;
+        case "authorizer": target.setAuthorizer(property(camelContext, io.camelprogress.security.ProgressAuthorizer.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "backplane": target.setBackplane(property(camelContext, io.camelprogress.component.BackplaneType.class, value)); return true;
@@ -90,6 +93,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": target.setRetryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": target.setSlowConsumerPolicy(property(camelContext, io.camelprogress.hub.SlowConsumerPolicy.class, value)); return true;
+        case "ticketsecret":
+        case "ticketSecret": target.setTicketSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "ticketttl":
+        case "ticketTtl": target.setTicketTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trustedproxies":
         case "trustedProxies": target.setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -97,12 +104,20 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"authorizer"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowcredentials":
+        case "allowCredentials": return boolean.class;
         case "allowedorigins":
         case "allowedOrigins": return java.lang.String.class;
         case "attachtoplatformhttp":
         case "attachToPlatformHttp": return boolean.class;
+        case "authorizer": return io.camelprogress.security.ProgressAuthorizer.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "backplane": return io.camelprogress.component.BackplaneType.class;
@@ -166,6 +181,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": return long.class;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return io.camelprogress.hub.SlowConsumerPolicy.class;
+        case "ticketsecret":
+        case "ticketSecret": return java.lang.String.class;
+        case "ticketttl":
+        case "ticketTtl": return long.class;
         case "trustedproxies":
         case "trustedProxies": return java.lang.String.class;
         default: return null;
@@ -176,10 +195,13 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ProgressComponent target = (ProgressComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowcredentials":
+        case "allowCredentials": return target.isAllowCredentials();
         case "allowedorigins":
         case "allowedOrigins": return target.getAllowedOrigins();
         case "attachtoplatformhttp":
         case "attachToPlatformHttp": return target.isAttachToPlatformHttp();
+        case "authorizer": return target.getAuthorizer();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "backplane": return target.getBackplane();
@@ -243,6 +265,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": return target.getRetryInterval();
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return target.getSlowConsumerPolicy();
+        case "ticketsecret":
+        case "ticketSecret": return target.getTicketSecret();
+        case "ticketttl":
+        case "ticketTtl": return target.getTicketTtl();
         case "trustedproxies":
         case "trustedProxies": return target.getTrustedProxies();
         default: return null;

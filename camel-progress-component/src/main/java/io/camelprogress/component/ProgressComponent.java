@@ -1,5 +1,6 @@
 package io.camelprogress.component;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,9 @@ import io.camelprogress.backplane.kafka.KafkaBackplanes;
 import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.HubLimits;
 import io.camelprogress.hub.SlowConsumerPolicy;
+import io.camelprogress.security.AccessGuard;
+import io.camelprogress.security.ProgressAuthorizer;
+import io.camelprogress.security.ProgressTickets;
 import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.TransportSettings;
@@ -87,10 +91,27 @@ public class ProgressComponent extends DefaultComponent {
               description = "How long a WebSocket peer may take to answer a ping before it is closed.")
     private long pongTimeout = 10_000;
     @Metadata(label = "security",
-              description = "Origins (comma-separated, as in https://app.example.com; an asterisk allows any) allowed to open WebSockets and POST"
-                            + " besides the server's own."
+              description = "Origins (comma-separated, as in https://app.example.com; an asterisk allows any) whose pages may read streams"
+                            + " (CORS: SSE, long-poll, snapshot), POST and open WebSockets, besides the server's own."
                             + " Requests without an Origin header (non-browser clients) are allowed.")
     private String allowedOrigins;
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Whether pages of the allowedOrigins may send cookies and credentials (Access-Control-Allow-Credentials),"
+                            + " as EventSource with withCredentials and fetch with credentials include do.")
+    private boolean allowCredentials;
+    @Metadata(label = "security", secret = true,
+              description = "Makes every stream private: with a secret of at least 32 bytes set (the same on every node), each subscribe and"
+                            + " POST needs a ticket signed with it (HMAC-SHA256) that covers the streams it names, given as the ticket query"
+                            + " parameter, the progress_ticket cookie or an Authorization Bearer header. Every producer exchange gets a ticket"
+                            + " for its stream in header CamelProgressTicket, and bean progressTickets issues others.")
+    private String ticketSecret;
+    @Metadata(label = "security", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "How long a ticket issued without a lifetime of its own (the producer's CamelProgressTicket) stays valid.")
+    private long ticketTtl = 3_600_000;
+    @Metadata(label = "security", autowired = true,
+              description = "The application's rule for who may subscribe and POST (it sees the streams, transport, headers, cookies and"
+                            + " client address); taken from the registry when there is exactly one. With ticketSecret set too, both must allow.")
+    private ProgressAuthorizer authorizer;
     @Metadata(label = "bounds", defaultValue = "65536",
               description = "Bytes of one message from a browser (WebSocket message or POST body); a larger WebSocket message closes with 1009, a larger POST gets 413.")
     private int maxUpstreamMessageSize = 65_536;
@@ -146,6 +167,14 @@ public class ProgressComponent extends DefaultComponent {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (getCamelContext().getRegistry().lookupByName(ProgressTicketsBean.NAME) == null) {
+            getCamelContext().getRegistry().bind(ProgressTicketsBean.NAME, ProgressTicketsBean.class, new ProgressTicketsBean(this));
+        }
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         // built at start, not at init: Camel Main binds the options after it has created (and initialized) the component
@@ -154,12 +183,15 @@ public class ProgressComponent extends DefaultComponent {
         Hub hub = new Hub(limits, System::currentTimeMillis, replayOnConnect);
         TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
                 overloadRetryInterval, maxConnections, maxConnectionsPerAddress, EventDraftFactory.parseList(trustedProxies).stream().toList(),
-                maxHeaderSize, pongTimeout, EventDraftFactory.parseList(allowedOrigins), maxUpstreamMessageSize, longPollTimeout);
+                maxHeaderSize, pongTimeout, EventDraftFactory.parseList(allowedOrigins), maxUpstreamMessageSize, longPollTimeout,
+                allowCredentials);
+        ProgressTickets tickets = ticketSecret == null ? null : new ProgressTickets(ticketSecret, Duration.ofMillis(ticketTtl), System::currentTimeMillis);
+        AccessGuard guard = new AccessGuard(tickets, authorizer);
         ConnectionRegistry connections = new ConnectionRegistry();
         UpstreamRouter upstream = new UpstreamRouter();
-        HttpHost host = new VertxHttpHost(getCamelContext(), hub, settings, connections, upstream, attachToPlatformHttp, this.host, port);
+        HttpHost host = new VertxHttpHost(getCamelContext(), hub, settings, connections, upstream, guard, attachToPlatformHttp, this.host, port);
         runtime = new ProgressRuntime(getCamelContext(), hub, limits, createBackplane(),
-                new EventDraftFactory(new ObjectMapper(), maxEventSize), connections, upstream, host);
+                new EventDraftFactory(new ObjectMapper(), maxEventSize), connections, upstream, host, tickets, guard);
         ServiceHelper.startService(runtime);
     }
 
@@ -180,6 +212,11 @@ public class ProgressComponent extends DefaultComponent {
     /** The hub of this component: streams, logs and subscriptions. */
     public Hub hub() {
         return runtime().hub();
+    }
+
+    /** The ticket issuer when {@code ticketSecret} is set (bean {@code progressTickets} issues through it), else null. */
+    public ProgressTickets tickets() {
+        return runtime().tickets();
     }
 
     /** The backplane in use. */
@@ -399,12 +436,44 @@ public class ProgressComponent extends DefaultComponent {
     }
 
     /**
-     * Origins (as in https://app.example.com, comma-separated, or *) allowed to open WebSockets and
-     * POST besides the server's own. Requests without an Origin header (non-browser clients) are
-     * allowed.
+     * Origins (as in https://app.example.com, comma-separated, or *) whose pages may read streams
+     * (CORS), POST and open WebSockets besides the server's own. Requests without an Origin header
+     * (non-browser clients) are allowed.
      */
     public void setAllowedOrigins(String allowedOrigins) {
         this.allowedOrigins = allowedOrigins;
+    }
+
+    public boolean isAllowCredentials() {
+        return allowCredentials;
+    }
+
+    public void setAllowCredentials(boolean allowCredentials) {
+        this.allowCredentials = allowCredentials;
+    }
+
+    public String getTicketSecret() {
+        return ticketSecret;
+    }
+
+    public void setTicketSecret(String ticketSecret) {
+        this.ticketSecret = ticketSecret;
+    }
+
+    public long getTicketTtl() {
+        return ticketTtl;
+    }
+
+    public void setTicketTtl(long ticketTtl) {
+        this.ticketTtl = ticketTtl;
+    }
+
+    public ProgressAuthorizer getAuthorizer() {
+        return authorizer;
+    }
+
+    public void setAuthorizer(ProgressAuthorizer authorizer) {
+        this.authorizer = authorizer;
     }
 
     public int getMaxUpstreamMessageSize() {

@@ -44,6 +44,11 @@ public final class ProgressConstants {
               javaType = "String")
     public static final String EVENT_ID = "CamelProgressEventId";
 
+    @Metadata(label = "producer", description = "Out, with ticketSecret set: a ticket for the exchange's stream, with the lifetime"
+                                                + " ticketTtl, for the route to hand to the page that watches it (as in {jobId, ticket}).",
+              javaType = "String", secret = true)
+    public static final String TICKET = "CamelProgressTicket";
+
     @Metadata(label = "producer", description = "In: send the event to this one connection only (not into the stream's log);"
                                                 + " consumer: the key of the connection a message came from.",
               javaType = "String")

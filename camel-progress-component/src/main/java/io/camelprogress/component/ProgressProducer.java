@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import io.camelprogress.backplane.Backplane;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
+import io.camelprogress.security.ProgressTickets;
 import io.camelprogress.transport.ConnectionRegistry;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -14,7 +15,9 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Publishes each exchange as an event. The exchange completes once the backplane accepted the
- * event, with {@code CamelProgressEventId} set; it never waits on a subscriber's socket.
+ * event, with {@code CamelProgressEventId} set (and, when streams are private by ticket,
+ * {@code CamelProgressTicket}: a ticket for the exchange's stream to hand to its page); it never
+ * waits on a subscriber's socket.
  */
 public class ProgressProducer extends DefaultAsyncProducer {
 
@@ -25,6 +28,8 @@ public class ProgressProducer extends DefaultAsyncProducer {
     private Backplane backplane;
     /** The connections an answer to one of them goes to. */
     private ConnectionRegistry connections;
+    /** Issues the ticket of each exchange's stream; null when streams are not private by ticket. */
+    private ProgressTickets tickets;
 
     public ProgressProducer(ProgressEndpoint endpoint) {
         super(endpoint);
@@ -38,6 +43,7 @@ public class ProgressProducer extends DefaultAsyncProducer {
         drafts = runtime.drafts();
         backplane = runtime.backplane();
         connections = runtime.connections();
+        tickets = runtime.tickets();
     }
 
     @Override
@@ -45,6 +51,9 @@ public class ProgressProducer extends DefaultAsyncProducer {
         CompletionStage<Event> accepted;
         try {
             EventDraft draft = drafts.create(exchange, endpoint);
+            if (tickets != null) {
+                exchange.getMessage().setHeader(ProgressConstants.TICKET, tickets.issue(draft.stream()));
+            }
             String connectionKey = exchange.getMessage().getHeader(ProgressConstants.CONNECTION_KEY, String.class);
             if (connectionKey != null) {
                 // an answer to one connection: it bypasses the log, so it has no id and no replay

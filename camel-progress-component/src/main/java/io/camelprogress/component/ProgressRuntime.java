@@ -7,11 +7,15 @@ import java.util.concurrent.TimeUnit;
 import io.camelprogress.backplane.Backplane;
 import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.HubLimits;
+import io.camelprogress.security.AccessGuard;
+import io.camelprogress.security.ProgressTickets;
 import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a started {@code progress:} component runs: the hub, the backplane that feeds it, the sweeper
@@ -21,6 +25,8 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 final class ProgressRuntime extends ServiceSupport {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressRuntime.class);
+
     private final CamelContext camelContext;
     private final Hub hub;
     private final Backplane backplane;
@@ -29,6 +35,8 @@ final class ProgressRuntime extends ServiceSupport {
     private final ConnectionRegistry connections;
     private final UpstreamRouter upstream;
     private final long sweepMillis;
+    private final ProgressTickets tickets;
+    private final AccessGuard guard;
 
     private ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweep;
@@ -40,9 +48,12 @@ final class ProgressRuntime extends ServiceSupport {
      * @param connections the open connections a route can answer by key
      * @param upstream    where messages from browsers go
      * @param httpHost    the HTTP host over {@code hub}, {@code connections} and {@code upstream}
+     * @param tickets     the ticket issuer when streams are private by ticket, else null
+     * @param guard       the authorize step the host applies
      */
     ProgressRuntime(CamelContext camelContext, Hub hub, HubLimits limits, Backplane backplane, EventDraftFactory drafts,
-                    ConnectionRegistry connections, UpstreamRouter upstream, HttpHost httpHost) {
+                    ConnectionRegistry connections, UpstreamRouter upstream, HttpHost httpHost, ProgressTickets tickets,
+                    AccessGuard guard) {
         this.camelContext = camelContext;
         this.hub = hub;
         this.backplane = backplane;
@@ -50,12 +61,18 @@ final class ProgressRuntime extends ServiceSupport {
         this.connections = connections;
         this.upstream = upstream;
         this.httpHost = httpHost;
+        this.tickets = tickets;
+        this.guard = guard;
         // a quarter of the shortest bound, so that an event outlives its bound by at most a quarter of it
         this.sweepMillis = Math.max(100, Math.min(1000, Math.min(limits.completedTtlMillis(), limits.maxEventAgeMillis()) / 4));
     }
 
     @Override
     protected void doStart() throws Exception {
+        if (guard.isOpen()) {
+            LOG.warn("Progress streams are public: anyone who can reach the server and guess a stream name reads it."
+                     + " Set ticketSecret or provide a ProgressAuthorizer to make them private.");
+        }
         backplane.start(hub);
         backplaneStarted = true;
         sweeper = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ProgressSweeper");
@@ -113,6 +130,11 @@ final class ProgressRuntime extends ServiceSupport {
             backplaneStarted = false;
             backplane.stop();
         }
+    }
+
+    /** The ticket issuer, or null when streams are not private by ticket. */
+    ProgressTickets tickets() {
+        return tickets;
     }
 
     Hub hub() {

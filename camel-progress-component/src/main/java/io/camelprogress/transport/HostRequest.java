@@ -40,6 +40,12 @@ public interface HostRequest {
     /** The loop this request's connection runs on. */
     ConnectionLoop loop();
 
+    /**
+     * Adds a header to whichever answer comes: a response, an event stream or a refused handshake
+     * (as the CORS headers are added before the transport is known).
+     */
+    void addResponseHeader(String name, String value);
+
     /** Answers now: status, headers and body (neither kept nor changed); the connection stays open for the next request. */
     void respond(int status, Map<String, String> headers, byte[] body);
 

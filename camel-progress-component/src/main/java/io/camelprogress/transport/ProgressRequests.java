@@ -16,13 +16,17 @@ import io.camelprogress.event.StreamNames;
 import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.StreamSelection;
 import io.camelprogress.hub.StreamSnapshot;
+import io.camelprogress.security.AccessDecision;
+import io.camelprogress.security.AccessGuard;
+import io.camelprogress.security.AccessRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers requests under the base path, whichever host received them: picks the streams from the
  * path and {@code ?stream=}, negotiates the transport from the request (SSE, WebSocket, long-poll,
- * snapshot; POST goes upstream), admits it against the connection bounds and hands over to it.
+ * snapshot; POST goes upstream), authorizes it (ticket, authorizer), admits it against the
+ * connection bounds and hands over to it.
  */
 public final class ProgressRequests {
 
@@ -34,19 +38,25 @@ public final class ProgressRequests {
     private final SnapshotWriter snapshots;
     private final OriginPolicy origins;
     private final TrustedProxies proxies;
+    private final CorsPolicy cors;
+    private final AccessGuard guard;
 
     /**
      * The requests of one HTTP host.
      *
      * @param connections the open connections by key, shared with the producers that answer them
      * @param upstream    the routes that hear from browsers
+     * @param guard       the authorize step every request naming streams goes through
      */
-    public ProgressRequests(Hub hub, TransportSettings settings, ConnectionRegistry connections, UpstreamSink upstream) {
+    public ProgressRequests(Hub hub, TransportSettings settings, ConnectionRegistry connections, UpstreamSink upstream,
+            AccessGuard guard) {
         this.http = new HttpContext(hub, settings, new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerAddress()),
                 connections, upstream);
         this.snapshots = new SnapshotWriter(new ObjectMapper());
         this.origins = new OriginPolicy(http.settings().allowedOrigins());
         this.proxies = new TrustedProxies(http.settings().trustedProxies());
+        this.cors = new CorsPolicy(origins, http.settings().allowCredentials());
+        this.guard = guard;
     }
 
     /** The path under which streams are served; a host hands over every request under it. */
@@ -64,15 +74,24 @@ public final class ProgressRequests {
     public void handle(HostRequest request) {
         String path = request.path();
         String base = basePath();
-        boolean get = "GET".equals(request.method());
-        if (!get && !"POST".equals(request.method())) {
-            plain(request, 405, "Method " + StreamNames.printable(request.method()) + " is not allowed here; use GET, or POST to send to a route",
-                    Map.of("Allow", "GET, POST"));
+        String method = request.method();
+        if ("OPTIONS".equals(method)) {
+            cors.preflight(request);
+            return;
+        }
+        boolean get = "GET".equals(method);
+        if (!get && !"POST".equals(method)) {
+            plain(request, 405, "Method " + StreamNames.printable(method) + " is not allowed here; use GET, or POST to send to a route",
+                    Map.of("Allow", "GET, POST, OPTIONS"));
             return;
         }
         if (headerBytes(request) > http.settings().maxHeaderSize()) {
             plain(request, 431, "Request headers exceed maxHeaderSize=" + http.settings().maxHeaderSize() + " bytes");
             return;
+        }
+        boolean upgrade = get && "websocket".equalsIgnoreCase(request.header("Upgrade"));
+        if (!upgrade) {
+            cors.apply(request);
         }
         String rest = path.length() > base.length() ? path.substring(base.length() + 1) : "";
         if (rest.startsWith("_")) {
@@ -102,25 +121,42 @@ public final class ProgressRequests {
             plain(request, 400, e.getMessage());
             return;
         }
-        boolean upgrade = get && "websocket".equalsIgnoreCase(request.header("Upgrade"));
         if ((upgrade || !get) && !origins.allows(request.header("Origin"), request.header("Host"))) {
             LOG.debug("Refusing {} from origin {}", upgrade ? "WebSocket" : "POST", StreamNames.printable(request.header("Origin")));
             plain(request, 403, "Origin " + StreamNames.printable(request.header("Origin")) + " is not allowed");
             return;
         }
-        if (!get) {
-            post(request, selection);
-        } else if (upgrade) {
-            webSocket(request, selection);
-        } else if (wantsJson(request)) {
-            if (request.param("after") != null) {
-                longPoll(request, selection);
-            } else {
-                snapshot(request, selection);
-            }
-        } else {
-            sse(request, selection);
+        String transport = !get ? "http" : upgrade ? "websocket" : !wantsJson(request) ? "sse"
+                : request.param("after") != null ? "long-poll" : "snapshot";
+        if (!authorized(request, transport, selection)) {
+            return;
         }
+        switch (transport) {
+            case "http" -> post(request, selection);
+            case "websocket" -> webSocket(request, selection);
+            case "long-poll" -> longPoll(request, selection);
+            case "snapshot" -> snapshot(request, selection);
+            default -> sse(request, selection);
+        }
+    }
+
+    /** The authorize step: the ticket and the authorizer decide; a refusal is answered here, with no hint of other streams. */
+    private boolean authorized(HostRequest request, String transport, StreamSelection selection) {
+        if (guard.isOpen()) {
+            return true;
+        }
+        String address = addressOf(request);
+        RequestAccess access = new RequestAccess(request, "http".equals(transport) ? AccessRequest.Action.SEND : AccessRequest.Action.SUBSCRIBE,
+                transport, selection, address);
+        AccessDecision decision = guard.check(access.ticketText(), access);
+        if (decision.allowed()) {
+            return true;
+        }
+        LOG.debug("Refusing {} of {} from {} with {}: {}", transport, selection, address, decision.status(), decision.reason());
+        String reason = decision.reason() != null ? StreamNames.printable(decision.reason()) : decision.status() == 401 ? "Unauthorized" : "Forbidden";
+        plain(request, decision.status(), reason,
+                decision.status() == 401 ? Map.of("WWW-Authenticate", "Bearer realm=\"progress\"") : Map.of());
+        return false;
     }
 
     private static boolean wantsJson(HostRequest request) {

@@ -20,10 +20,12 @@ import java.util.Set;
  *                                 {@code *} allows any
  * @param maxUpstreamMessageSize   bytes of one WebSocket message or POST body from a browser
  * @param longPollTimeoutMillis    how long a long-poll is held at most
+ * @param allowCredentials         whether pages of allowed origins may send cookies and credentials (CORS)
  */
 public record TransportSettings(String basePath, long heartbeatMillis, long retryMillis, long overloadRetryMillis,
         int maxConnections, int maxConnectionsPerAddress, List<String> trustedProxies, int maxHeaderSize,
-        long pongTimeoutMillis, Set<String> allowedOrigins, int maxUpstreamMessageSize, long longPollTimeoutMillis) {
+        long pongTimeoutMillis, Set<String> allowedOrigins, int maxUpstreamMessageSize, long longPollTimeoutMillis,
+        boolean allowCredentials) {
 
     public TransportSettings {
         if (basePath == null || !basePath.startsWith("/")) {

@@ -71,6 +71,13 @@ export interface Options {
   silence?: number;
   /** Seconds a long-poll is held; default 25 (the server holds at most its longPollTimeout). */
   pollTimeout?: number;
+  /**
+   * The stream ticket when the server has ticketSecret set, sent as ?ticket= on every request; a function is
+   * asked again at each reconnect, so that a page can hand over a fresh one before the last expires.
+   */
+  ticket?: string | (() => string);
+  /** Send cookies across origins (EventSource withCredentials, fetch credentials: 'include'); the server needs allowCredentials. */
+  withCredentials?: boolean;
 }
 
 export interface Subscription {

@@ -44,10 +44,14 @@ export function subscribe(streams, handlers = {}, options = {}) {
     }
   }
 
-  // The URL of the subscription with query parameters; tickets, once the server has them, go here too.
+  const credentials = options.withCredentials ? 'include' : 'same-origin';
+
+  // The URL of the subscription with query parameters, the ticket among them (EventSource cannot send headers).
   function url(params = {}, scheme) {
     const u = new URL(names.length === 1 ? base + '/' + names[0] : base);
     if (names.length > 1) names.forEach((n) => u.searchParams.append('stream', n));
+    const ticket = typeof options.ticket === 'function' ? options.ticket() : options.ticket;
+    if (ticket) u.searchParams.set('ticket', ticket);
     for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
     if (scheme) u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
     return u.href;
@@ -99,6 +103,7 @@ export function subscribe(streams, handlers = {}, options = {}) {
     abort = new AbortController();
     const response = await fetch(url({ after: cursor, timeout }), {
       headers: { Accept: 'application/json' },
+      credentials,
       signal: abort.signal,
     });
     if (response.status === 204) return 'ended';
@@ -143,7 +148,7 @@ export function subscribe(streams, handlers = {}, options = {}) {
   }
 
   function sse() {
-    const source = new EventSource(url(cursor ? { lastEventId: cursor } : {}));
+    const source = new EventSource(url(cursor ? { lastEventId: cursor } : {}), { withCredentials: !!options.withCredentials });
     es = source;
     let opened = false;
     let heard = false;
@@ -208,6 +213,7 @@ export function subscribe(streams, handlers = {}, options = {}) {
       if (names.length !== 1) return Promise.reject(new Error('send: POST goes to one stream'));
       return fetch(url(), {
         method: 'POST',
+        credentials,
         headers: { 'Content-Type': typeof message === 'string' ? 'text/plain' : 'application/json' },
         body: text,
       }).then((r) => (r.ok ? r : Promise.reject(new Error('send: HTTP ' + r.status))));

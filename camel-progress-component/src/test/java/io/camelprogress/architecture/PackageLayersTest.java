@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The house is one-way, as docs/architecture.md draws it: event ← hub ← backplane / transport ←
- * transport.vertx ← component. A package imports only those below it, so there is no circle.
+ * transport.vertx ← component, with security (tickets, the authorizer SPI) beside hub, under
+ * transport. A package imports only those below it, so there is no circle.
  */
 class PackageLayersTest {
 
@@ -31,9 +32,10 @@ class PackageLayersTest {
             "hub", Set.of("event"),
             "backplane", Set.of("event", "hub"),
             "backplane.kafka", Set.of("event", "hub", "backplane"),
-            "transport", Set.of("event", "hub"),
-            "transport.vertx", Set.of("event", "hub", "transport"),
-            "component", Set.of("event", "hub", "backplane", "backplane.kafka", "transport", "transport.vertx"));
+            "security", Set.of("event"),
+            "transport", Set.of("event", "hub", "security"),
+            "transport.vertx", Set.of("event", "hub", "security", "transport"),
+            "component", Set.of("event", "hub", "backplane", "backplane.kafka", "security", "transport", "transport.vertx"));
 
     @Test
     void everyPackageImportsOnlyThoseBelowIt() throws IOException {

@@ -17,7 +17,7 @@ public final class LongPollTestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** One poll's answer: its status, and its JSON body when it has one. */
+    /** One poll's answer: its status, and its body when that is JSON. */
     public record Answer(int status, JsonNode body) {
     }
 
@@ -31,6 +31,7 @@ public final class LongPollTestClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + query)).header("Accept", "application/json")
                 .timeout(Duration.ofSeconds((long) timeoutSeconds + 10)).GET().build();
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+        boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        return new Answer(response.statusCode(), json && !response.body().isEmpty() ? JSON.readTree(response.body()) : null);
     }
 }

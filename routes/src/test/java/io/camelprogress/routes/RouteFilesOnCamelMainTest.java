@@ -9,13 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.camelprogress.component.ProgressComponent;
 import org.apache.camel.main.Main;
@@ -123,48 +121,16 @@ class RouteFilesOnCamelMainTest {
                 answer.body());
     }
 
-    /** Opens an SSE stream and hands its lines to a queue, then {@code <end>}. */
     private static BlockingQueue<String> subscribe(String path) throws Exception {
-        HttpResponse<Stream<String>> response = HTTP.send(
-                HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, response.statusCode());
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (Stream<String> body = response.body()) {
-                body.forEach(lines::add);
-            } catch (RuntimeException e) {
-                lines.add("<failed: " + e.getMessage() + ">");
-            }
-            lines.add("<end>");
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
+        return SseLines.subscribe(HTTP, uri(path));
     }
 
     private static List<String> dataLines(BlockingQueue<String> lines, int n) throws InterruptedException {
-        List<String> data = new ArrayList<>();
-        while (data.size() < n) {
-            String line = next(lines);
-            assertTrue(!line.startsWith("<"), "stream ended early: " + line + " after " + data);
-            if (line.startsWith("data: ")) {
-                data.add(line.substring(6));
-            }
-        }
-        return data;
+        return SseLines.dataLines(lines, n);
     }
 
     private static String next(BlockingQueue<String> lines) throws InterruptedException {
-        while (true) {
-            String line = lines.poll(10, TimeUnit.SECONDS);
-            if (line == null) {
-                throw new AssertionError("no line within 10 s");
-            }
-            if (!line.isEmpty() && !line.startsWith("id:") && !line.startsWith("event:")) {
-                return line;
-            }
-        }
+        return SseLines.next(lines);
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.camelprogress.hub.Hub;
+import io.camelprogress.security.AccessGuard;
 import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.ProgressRequests;
@@ -37,6 +38,7 @@ public final class VertxHttpHost implements HttpHost {
     private final ConnectionRegistry connections;
     private final UpstreamSink upstream;
     private final TransportSettings settings;
+    private final AccessGuard guard;
     private final boolean attachToPlatformHttp;
     private final String host;
     private final int port;
@@ -47,12 +49,13 @@ public final class VertxHttpHost implements HttpHost {
     private boolean attached;
 
     public VertxHttpHost(CamelContext camelContext, Hub hub, TransportSettings settings, ConnectionRegistry connections,
-                    UpstreamSink upstream, boolean attachToPlatformHttp, String host, int port) {
+                    UpstreamSink upstream, AccessGuard guard, boolean attachToPlatformHttp, String host, int port) {
         this.camelContext = camelContext;
         this.hub = hub;
         this.connections = connections;
         this.upstream = upstream;
         this.settings = settings;
+        this.guard = guard;
         this.attachToPlatformHttp = attachToPlatformHttp;
         this.host = host;
         this.port = port;
@@ -93,7 +96,7 @@ public final class VertxHttpHost implements HttpHost {
     }
 
     private void mount(Router router, Vertx vertx) {
-        VertxRequestHandler handler = new VertxRequestHandler(vertx, new ProgressRequests(hub, settings, connections, upstream));
+        VertxRequestHandler handler = new VertxRequestHandler(vertx, new ProgressRequests(hub, settings, connections, upstream, guard));
         routes.add(router.route(settings.basePath()).handler(handler));
         routes.add(router.route(settings.basePath() + "/*").handler(handler));
     }

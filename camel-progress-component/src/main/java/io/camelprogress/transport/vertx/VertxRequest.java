@@ -65,6 +65,11 @@ final class VertxRequest implements HostRequest {
     }
 
     @Override
+    public void addResponseHeader(String name, String value) {
+        request.response().headers().add(name, value);
+    }
+
+    @Override
     public void respond(int status, Map<String, String> headers, byte[] body) {
         HttpServerResponse response = request.response();
         if (response.ended() || response.closed()) {
