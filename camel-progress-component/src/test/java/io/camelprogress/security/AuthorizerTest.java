@@ -15,9 +15,12 @@ import io.camelprogress.testing.TestComponents;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import io.camelprogress.testing.CapturedLogs;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** A {@link ProgressAuthorizer} from the registry decides, alone or after the ticket; black-box over loopback. */
 @Timeout(30)
 class AuthorizerTest {
+
+    @RegisterExtension
+    static final CapturedLogs LOGS = TicketsInLogs.capture();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -59,6 +65,11 @@ class AuthorizerTest {
             }
         });
         context.start();
+    }
+
+    @AfterAll
+    static void noTicketWasLogged() {
+        TicketsInLogs.assertNoTicket(LOGS, "The authorizer", "hunter2");
     }
 
     @AfterEach

@@ -11,16 +11,22 @@ import java.util.Optional;
 import io.camelprogress.testing.ProgressServer;
 import io.camelprogress.testing.SseTestClient;
 import org.apache.camel.builder.RouteBuilder;
+import io.camelprogress.testing.CapturedLogs;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** CORS for SSE, long-poll, snapshot and POST from {@code allowedOrigins}; nothing for other origins. */
 @Timeout(30)
 class CorsTest {
+
+    @RegisterExtension
+    static final CapturedLogs LOGS = TicketsInLogs.capture();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -42,6 +48,11 @@ class CorsTest {
             }
         });
         server.publish("job", null, "hello");
+    }
+
+    @AfterAll
+    static void noTicketWasLogged() {
+        TicketsInLogs.assertNoTicket(LOGS, "Refusing POST from origin https://evil.example.net");
     }
 
     @AfterEach

@@ -24,10 +24,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import io.camelprogress.testing.CapturedLogs;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -41,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(30)
 class PrivateStreamsTest {
+
+    @RegisterExtension
+    static final CapturedLogs LOGS = TicketsInLogs.capture();
 
     private static final String SECRET = "a test secret that is long enough for HMAC";
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -63,6 +69,11 @@ class PrivateStreamsTest {
         });
         context.start();
         template = context.createProducerTemplate();
+    }
+
+    @AfterAll
+    static void noTicketWasLogged() {
+        TicketsInLogs.assertNoTicket(LOGS, "Refusing sse of uploads/b");
     }
 
     @AfterEach
