@@ -30,6 +30,11 @@ public interface Backplane {
      */
     CompletionStage<Event> publish(EventDraft draft);
 
+    /** How it is doing now; read by health checks and metrics, so it must be cheap and must not block. */
+    default BackplaneStatus status() {
+        return BackplaneStatus.LOCAL;
+    }
+
     /** Stops; events not yet accepted fail. */
     void stop() throws Exception;
 }

@@ -1,6 +1,7 @@
 package io.camelprogress.component;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,11 +11,13 @@ import io.camelprogress.backplane.kafka.KafkaBackplanes;
 import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.HubLimits;
 import io.camelprogress.hub.SlowConsumerPolicy;
+import io.camelprogress.management.ProgressView;
 import io.camelprogress.security.AccessGuard;
 import io.camelprogress.security.ProgressAuthorizer;
 import io.camelprogress.security.ProgressTickets;
 import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
+import io.camelprogress.transport.TransportMetrics;
 import io.camelprogress.transport.TransportSettings;
 import io.camelprogress.transport.vertx.VertxHttpHost;
 import org.apache.camel.Endpoint;
@@ -189,10 +192,38 @@ public class ProgressComponent extends DefaultComponent {
         AccessGuard guard = new AccessGuard(tickets, authorizer);
         ConnectionRegistry connections = new ConnectionRegistry();
         UpstreamRouter upstream = new UpstreamRouter();
-        HttpHost host = new VertxHttpHost(getCamelContext(), hub, settings, connections, upstream, guard, attachToPlatformHttp, this.host, port);
-        runtime = new ProgressRuntime(getCamelContext(), hub, limits, createBackplane(),
-                new EventDraftFactory(new ObjectMapper(), maxEventSize), connections, upstream, host, tickets, guard);
+        TransportMetrics metrics = new TransportMetrics();
+        HttpHost host = new VertxHttpHost(getCamelContext(), hub, settings, connections, upstream, guard, metrics, attachToPlatformHttp,
+                this.host, port);
+        runtime = new ProgressRuntime(getDefaultName(), getCamelContext(), hub, limits, createBackplane(),
+                new EventDraftFactory(new ObjectMapper(), maxEventSize), connections, upstream, host, tickets, guard, metrics,
+                operatorSettings(tickets != null));
         ServiceHelper.startService(runtime);
+    }
+
+    /** The modes and limits in force, as the start line, the dev console and JMX show them. */
+    private Map<String, Object> operatorSettings(boolean tickets) {
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("maxConnections", maxConnections);
+        limits.put("maxConnectionsPerAddress", maxConnectionsPerAddress);
+        limits.put("maxStreams", maxStreams);
+        limits.put("maxEventsPerStream", maxEventsPerStream);
+        limits.put("maxBytesPerStream", maxBytesPerStream);
+        limits.put("maxEventAge", maxEventAge + "ms");
+        limits.put("maxPendingEvents", maxPendingEvents);
+        limits.put("slowConsumerPolicy", slowConsumerPolicy.name());
+        limits.put("heartbeatInterval", heartbeatInterval + "ms");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("backplane", customBackplane != null ? customBackplane.getClass().getSimpleName() : backplane.name());
+        settings.put("security", tickets && authorizer != null ? "private (tickets and authorizer)" : tickets ? "private (tickets)"
+                : authorizer != null ? "private (authorizer)" : "public");
+        settings.put("limits", limits);
+        return Map.copyOf(settings);
+    }
+
+    /** What operators look at of the started component, else null. */
+    ProgressView view() {
+        return runtime == null || !runtime.isStarted() ? null : runtime.view();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.camelprogress.component;
 
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -7,12 +8,18 @@ import java.util.concurrent.TimeUnit;
 import io.camelprogress.backplane.Backplane;
 import io.camelprogress.hub.Hub;
 import io.camelprogress.hub.HubLimits;
+import io.camelprogress.management.MeterSupport;
+import io.camelprogress.management.ProgressHealthCheck;
+import io.camelprogress.management.ProgressManagement;
+import io.camelprogress.management.ProgressView;
 import io.camelprogress.security.AccessGuard;
 import io.camelprogress.security.ProgressTickets;
 import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
+import io.camelprogress.transport.TransportMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +44,10 @@ final class ProgressRuntime extends ServiceSupport {
     private final long sweepMillis;
     private final ProgressTickets tickets;
     private final AccessGuard guard;
+    private final ProgressView view;
+    private final ProgressHealthCheck health;
+    private final ProgressManagement management;
+    private Runnable unbindMeters;
 
     private ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweep;
@@ -50,10 +61,12 @@ final class ProgressRuntime extends ServiceSupport {
      * @param httpHost    the HTTP host over {@code hub}, {@code connections} and {@code upstream}
      * @param tickets     the ticket issuer when streams are private by ticket, else null
      * @param guard       the authorize step the host applies
+     * @param metrics     the HTTP side's counters
+     * @param settings    the limits and modes in force, for operators
      */
-    ProgressRuntime(CamelContext camelContext, Hub hub, HubLimits limits, Backplane backplane, EventDraftFactory drafts,
+    ProgressRuntime(String name, CamelContext camelContext, Hub hub, HubLimits limits, Backplane backplane, EventDraftFactory drafts,
                     ConnectionRegistry connections, UpstreamRouter upstream, HttpHost httpHost, ProgressTickets tickets,
-                    AccessGuard guard) {
+                    AccessGuard guard, TransportMetrics metrics, Map<String, Object> settings) {
         this.camelContext = camelContext;
         this.hub = hub;
         this.backplane = backplane;
@@ -63,6 +76,9 @@ final class ProgressRuntime extends ServiceSupport {
         this.httpHost = httpHost;
         this.tickets = tickets;
         this.guard = guard;
+        this.view = new ProgressView(name, hub, metrics, backplane, () -> httpHost() != null, httpHost::where, settings);
+        this.health = new ProgressHealthCheck(view);
+        this.management = new ProgressManagement(view);
         // a quarter of the shortest bound, so that an event outlives its bound by at most a quarter of it
         this.sweepMillis = Math.max(100, Math.min(1000, Math.min(limits.completedTtlMillis(), limits.maxEventAgeMillis()) / 4));
     }
@@ -73,6 +89,11 @@ final class ProgressRuntime extends ServiceSupport {
             LOG.warn("Progress streams are public: anyone who can reach the server and guess a stream name reads it."
                      + " Set ticketSecret or provide a ProgressAuthorizer to make them private.");
         }
+        HealthCheckRegistry healthChecks = HealthCheckRegistry.get(camelContext);
+        if (healthChecks != null) {
+            healthChecks.register(health);
+        }
+        camelContext.addService(management, false);
         backplane.start(hub);
         backplaneStarted = true;
         sweeper = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ProgressSweeper");
@@ -109,11 +130,24 @@ final class ProgressRuntime extends ServiceSupport {
         if (!hostStarted && isRunAllowed()) {
             httpHost.start();
             hostStarted = true;
+            unbindMeters = MeterSupport.bindIfPresent(camelContext, view);
+            LOG.info("Serving progress streams at {} over SSE, WebSocket and long-poll; backplane {}; streams {}; limits {}{}",
+                    httpHost.where(), view.settings().get("backplane"), view.settings().get("security"), view.settings().get("limits"),
+                    unbindMeters == null ? "" : "; meters camel.progress.*");
         }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (unbindMeters != null) {
+            unbindMeters.run();
+            unbindMeters = null;
+        }
+        HealthCheckRegistry healthChecks = HealthCheckRegistry.get(camelContext);
+        if (healthChecks != null) {
+            healthChecks.unregister(health);
+        }
+        camelContext.removeService(management);
         synchronized (this) {
             waitingForContext = false;
             if (hostStarted) {
@@ -130,6 +164,11 @@ final class ProgressRuntime extends ServiceSupport {
             backplaneStarted = false;
             backplane.stop();
         }
+    }
+
+    /** What operators look at of this runtime. */
+    ProgressView view() {
+        return view;
     }
 
     /** The ticket issuer, or null when streams are not private by ticket. */

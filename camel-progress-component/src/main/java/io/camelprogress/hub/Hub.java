@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import io.camelprogress.event.Event;
@@ -49,6 +50,9 @@ public final class Hub implements EventLog {
     private ReplaySource replaySource;
 
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final LongAdder published = new LongAdder();
+    private final LongAdder replays = new LongAdder();
+    private final LongAdder replayedEvents = new LongAdder();
 
     /**
      * @param limits          the memory bounds
@@ -117,6 +121,7 @@ public final class Hub implements EventLog {
                 logsByChannel.computeIfAbsent(StreamNames.channelOf(log.name()), k -> new LinkedHashSet<>()).add(log);
             }
             log.append(event, limits, now);
+            published.increment();
             lastSequence = event.sequence();
             offer(byStream.get(event.stream()), event);
             if (!byChannel.isEmpty()) {
@@ -188,6 +193,9 @@ public final class Hub implements EventLog {
             }
             terminals.sort(BY_SEQUENCE);
             first.addAll(terminals);
+            if (catchUp) {
+                replays.increment();
+            }
             sub.start(after, first, catchUp);
             register(sub, selection);
         }
@@ -241,6 +249,7 @@ public final class Hub implements EventLog {
                 }
                 LogRead read = LogRead.after(selected, after, max - added, CATCH_UP_BATCH_BYTES, into);
                 sub.caughtUpTo(read.position(), read.count(), read.atEnd());
+                replayedEvents.add(read.count());
                 return added + read.count();
             }
         }
@@ -291,6 +300,7 @@ public final class Hub implements EventLog {
             return new SubscribeOutcome(null, true);
         }
         sub.startDeep(after, lastSequence);
+        replays.increment();
         register(sub, selection);
         subscriptions.add(sub);
         replaySource.replay(selection, after, lastSequence, sub.deepReplay());
@@ -487,5 +497,89 @@ public final class Hub implements EventLog {
     /** The connections subscribed now. */
     public List<Subscription> subscriptions() {
         return List.copyOf(subscriptions);
+    }
+
+    /** Connections subscribed now, without copying them. */
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    /** Subscribers reading the log behind the live end now, because they fell behind or are replaying. */
+    public int laggingSubscribers() {
+        int n = 0;
+        for (Subscription sub : subscriptions) {
+            if (sub.lagging()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Events appended to the logs so far (from this node's routes and, with Kafka, from the others'). */
+    public long publishedEvents() {
+        return published.sum();
+    }
+
+    /** Subscribes so far that started by reading retained (or, with Kafka, topic) events. */
+    public long replays() {
+        return replays.sum();
+    }
+
+    /** Events read from the logs so far for subscribers replaying or catching up. */
+    public long replayedEvents() {
+        return replayedEvents.sum();
+    }
+
+    /**
+     * One stream as operators see it.
+     *
+     * @param name           the stream
+     * @param retainedEvents events in its log
+     * @param retainedBytes  bytes in its log
+     * @param completed      whether its terminal event has come
+     */
+    public record StreamSummary(String name, int retainedEvents, long retainedBytes, boolean completed) {
+    }
+
+    /** The streams held now, by name, at most {@code max} of them. */
+    public List<StreamSummary> streamSummaries(int max) {
+        synchronized (lock) {
+            return logs.values().stream().map(log -> new StreamSummary(log.name(), log.size(), log.bytes(), log.completed()))
+                    .sorted(Comparator.comparing(StreamSummary::name)).limit(max).toList();
+        }
+    }
+
+    /**
+     * Drops a completed stream now, rather than at the end of its TTL.
+     *
+     * @return whether it was dropped: false when it is unknown or not completed, or subscribers still read it
+     */
+    public boolean dropCompleted(String stream) {
+        synchronized (lock) {
+            StreamLog log = logs.get(stream);
+            if (log == null || !log.completed() || byStream.containsKey(stream) && !byStream.get(stream).isEmpty()) {
+                return false;
+            }
+            logs.remove(stream);
+            unindex(log);
+            return true;
+        }
+    }
+
+    /** Events and bytes retained by every log together. */
+    public record Retained(long events, long bytes) {
+    }
+
+    /** Events and bytes retained by every log now. */
+    public Retained retained() {
+        synchronized (lock) {
+            long events = 0;
+            long bytes = 0;
+            for (StreamLog log : logs.values()) {
+                events += log.size();
+                bytes += log.bytes();
+            }
+            return new Retained(events, bytes);
+        }
     }
 }

@@ -84,6 +84,11 @@ public final class Subscription {
         return selection;
     }
 
+    /** The transport of the connection behind it, for operators. */
+    public String transport() {
+        return sink.transport();
+    }
+
     SubscriptionSink sink() {
         return sink;
     }

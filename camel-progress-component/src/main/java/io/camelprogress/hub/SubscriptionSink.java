@@ -22,4 +22,9 @@ public interface SubscriptionSink {
     default boolean backpressured() {
         return false;
     }
+
+    /** The transport, for operators: {@code sse}, {@code websocket}, {@code long-poll}. */
+    default String transport() {
+        return "other";
+    }
 }

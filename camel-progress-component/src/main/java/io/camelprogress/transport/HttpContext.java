@@ -10,7 +10,8 @@ import io.camelprogress.hub.Hub;
  * @param limiter     the connection bounds
  * @param connections the open connections by key
  * @param upstream    the routes that hear from browsers
+ * @param metrics     what is counted for operators
  */
 record HttpContext(Hub hub, TransportSettings settings, ConnectionLimiter limiter, ConnectionRegistry connections,
-        UpstreamSink upstream) {
+        UpstreamSink upstream, TransportMetrics metrics) {
 }

@@ -49,9 +49,15 @@ final class LongPoll implements SubscriptionSink {
             return;
         }
         subscription = outcome.subscription();
+        http.metrics().opened("long-poll");
         request.onClientGone(this::answer);
         timer = request.loop().after(timeoutMillis, this::answer);
         answer(false);
+    }
+
+    @Override
+    public String transport() {
+        return "long-poll";
     }
 
     @Override
@@ -85,6 +91,8 @@ final class LongPoll implements SubscriptionSink {
         }
         answered = true;
         request.loop().cancel(timer);
+        http.metrics().closed("long-poll");
+        http.metrics().delivered("long-poll", items, System.currentTimeMillis());
         http.hub().unsubscribe(subscription);
         http.limiter().release(address);
         String last = after == null ? null : after.toString();

@@ -47,11 +47,12 @@ public final class ProgressRequests {
      * @param connections the open connections by key, shared with the producers that answer them
      * @param upstream    the routes that hear from browsers
      * @param guard       the authorize step every request naming streams goes through
+     * @param metrics     where connections, deliveries and refusals are counted
      */
     public ProgressRequests(Hub hub, TransportSettings settings, ConnectionRegistry connections, UpstreamSink upstream,
-            AccessGuard guard) {
+            AccessGuard guard, TransportMetrics metrics) {
         this.http = new HttpContext(hub, settings, new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerAddress()),
-                connections, upstream);
+                connections, upstream, metrics);
         this.snapshots = new SnapshotWriter(new ObjectMapper());
         this.origins = new OriginPolicy(http.settings().allowedOrigins());
         this.proxies = new TrustedProxies(http.settings().trustedProxies());
@@ -153,6 +154,7 @@ public final class ProgressRequests {
             return true;
         }
         LOG.debug("Refusing {} of {} from {} with {}: {}", transport, selection, address, decision.status(), decision.reason());
+        http.metrics().refused(decision.status() == 401 ? "unauthorized" : "forbidden");
         String reason = decision.reason() != null ? StreamNames.printable(decision.reason()) : decision.status() == 401 ? "Unauthorized" : "Forbidden";
         plain(request, decision.status(), reason,
                 decision.status() == 401 ? Map.of("WWW-Authenticate", "Bearer realm=\"progress\"") : Map.of());
@@ -213,6 +215,7 @@ public final class ProgressRequests {
             return true;
         }
         LOG.debug("Refusing {} connection from {}: {} reached", transport, address, full);
+        http.metrics().refused(full.substring(0, full.indexOf('=')));
         long retry = http.settings().overloadRetryMillis();
         if ("SSE".equals(transport)) {
             EventStreamOutput out = request.openEventStream();
@@ -257,6 +260,7 @@ public final class ProgressRequests {
         AtomicReference<EventDraft> direct = new AtomicReference<>();
         http.connections().add(key, direct::set);
         UpstreamMessage message = new UpstreamMessage(stream, key, "http", addressOf(request), body, request.header("Content-Type"), null);
+        http.metrics().upstream("http");
         http.upstream().deliver(channel, message).whenComplete((reply, error) -> request.loop().execute(() -> {
             http.connections().remove(key);
             if (request.finished()) {

@@ -61,6 +61,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
         }
         subscription = outcome.subscription();
         http.connections().add(key, this);
+        http.metrics().opened(transport);
         if (http.upstream().hasLifecycleConsumer(channel())) {
             http.upstream().lifecycle(channel(), message(null, UpstreamMessage.SUBSCRIBE));
         }
@@ -98,6 +99,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     public final void overflowed() {
         loop.execute(() -> {
             LOG.debug("{} subscriber {} ({}) fell too far behind; closing so that it resumes by replay", transport, address, selection);
+            http.metrics().slowDisconnect();
             closeAbruptly(true);
             release();
         });
@@ -109,6 +111,11 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
             closeAbruptly(false);
             release();
         });
+    }
+
+    @Override
+    public final String transport() {
+        return transport;
     }
 
     @Override
@@ -145,6 +152,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
                 finished |= subscription.delivered(batch.get(i));
             }
             write(batch);
+            http.metrics().delivered(transport, batch, System.currentTimeMillis());
             wroteSinceTick = true;
             if (finished) {
                 finish();
@@ -169,6 +177,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
         }
         http.limiter().release(address);
         if (subscription != null) {
+            http.metrics().closed(transport);
             http.connections().remove(key);
             http.hub().unsubscribe(subscription);
             if (http.upstream().hasLifecycleConsumer(channel())) {

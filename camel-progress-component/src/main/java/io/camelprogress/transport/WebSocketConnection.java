@@ -83,6 +83,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
             message = null;
             String channel = channel();
             if (http.upstream().hasConsumer(channel)) {
+                http.metrics().upstream("websocket");
                 http.upstream().deliver(channel, message(text, null));
             } else {
                 LOG.debug("Dropping a WebSocket message from {}: no route consumes channel {}", address, channel);

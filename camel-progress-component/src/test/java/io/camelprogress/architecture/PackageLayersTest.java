@@ -35,7 +35,9 @@ class PackageLayersTest {
             "security", Set.of("event"),
             "transport", Set.of("event", "hub", "security"),
             "transport.vertx", Set.of("event", "hub", "security", "transport"),
-            "component", Set.of("event", "hub", "backplane", "backplane.kafka", "security", "transport", "transport.vertx"));
+            "management", Set.of("event", "hub", "backplane", "transport"),
+            "component", Set.of("event", "hub", "backplane", "backplane.kafka", "security", "transport", "transport.vertx",
+                    "management"));
 
     @Test
     void everyPackageImportsOnlyThoseBelowIt() throws IOException {

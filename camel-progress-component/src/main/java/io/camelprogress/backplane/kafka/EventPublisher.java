@@ -3,6 +3,7 @@ package io.camelprogress.backplane.kafka;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
@@ -38,6 +39,8 @@ final class EventPublisher {
     private final UnreportedSendFailures unreported = new UnreportedSendFailures(MAX_UNREPORTED_STREAMS);
     /** Whether the last send to complete failed: publishes then wait for their own acknowledgement. */
     private volatile boolean failing;
+    private volatile String lastFailure;
+    private final LongAdder failures = new LongAdder();
 
     EventPublisher(KafkaBackplaneSettings settings, TopicEvents events, EventLog log) {
         this.settings = settings;
@@ -68,6 +71,10 @@ final class EventPublisher {
     /** Runs on the producer's thread, in send order. */
     private void sent(EventDraft draft, CompletableFuture<Event> accepted, RecordMetadata metadata, Exception error) {
         failing = error != null;
+        if (error != null) {
+            failures.increment();
+            lastFailure = error.getClass().getSimpleName() + ": " + error.getMessage();
+        }
         if (accepted == null) {
             // once per stream: an outage fails every event handed on meanwhile
             if (error != null && unreported.record(draft.stream(), error)) {
@@ -97,6 +104,16 @@ final class EventPublisher {
                                               + "' to topic " + settings.topic() + ": an earlier event of the stream, handed on"
                                               + " before its acknowledgement, was not stored within "
                                               + settings.publishTimeoutMillis() + " ms: " + cause.getMessage(), cause);
+    }
+
+    /** Publishes that the broker did not acknowledge, so far. */
+    long failures() {
+        return failures.sum();
+    }
+
+    /** Why the last send failed, while the last send to complete has failed; else null. */
+    String failingBecause() {
+        return failing ? lastFailure : null;
     }
 
     /** Sends what is buffered, waiting up to 5 s; events not stored by then fail. */

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.camelprogress.backplane.Backplane;
+import io.camelprogress.backplane.BackplaneStatus;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.hub.EventLog;
@@ -20,7 +21,7 @@ public final class KafkaBackplane implements Backplane {
 
     private final KafkaBackplaneSettings settings;
     private final ExecutorServiceManager executors;
-    private TopicFollower follower;
+    private volatile TopicFollower follower;
     private TopicReplaySource replaySource;
     private volatile EventPublisher publisher;
 
@@ -51,6 +52,21 @@ public final class KafkaBackplane implements Backplane {
             return CompletableFuture.failedFuture(new IllegalStateException("The Kafka backplane is not started"));
         }
         return current.publish(draft);
+    }
+
+    @Override
+    public BackplaneStatus status() {
+        TopicFollower reading = follower;
+        EventPublisher publishing = publisher;
+        if (reading == null || publishing == null || !reading.rebuilt()) {
+            return new BackplaneStatus(false, false, "rebuilding memory from topic " + settings.topic(), -1, -1, 0);
+        }
+        String failing = publishing.failingBecause();
+        boolean connected = reading.connected();
+        String reason = !connected ? "no connection to a broker of topic " + settings.topic()
+                : failing != null ? "publishing to topic " + settings.topic() + " fails: " + failing : null;
+        return new BackplaneStatus(connected && failing == null, connected, reason, reading.position(), reading.lag(),
+                publishing.failures());
     }
 
     @Override

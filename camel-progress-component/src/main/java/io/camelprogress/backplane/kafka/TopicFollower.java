@@ -3,6 +3,7 @@ package io.camelprogress.backplane.kafka;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import io.camelprogress.event.Event;
@@ -12,6 +13,8 @@ import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -36,6 +39,11 @@ final class TopicFollower {
     private Consumer<String, byte[]> consumer;
     private ExecutorService reader;
     private volatile boolean running;
+    private volatile boolean rebuilt;
+    // read on the follower's thread after each poll: the consumer is not to be touched from another
+    private volatile long position = -1;
+    private volatile long lag = -1;
+    private volatile boolean connected;
 
     TopicFollower(KafkaBackplaneSettings settings, TopicEvents events, EventLog log, ExecutorServiceManager executors) {
         this.settings = settings;
@@ -65,6 +73,10 @@ final class TopicFollower {
             }
             acceptAll();
         }
+        position = consumer.position(partition);
+        lag = Math.max(0, end - position);
+        connected = true;
+        rebuilt = true;
         LOG.info("Kafka backplane on topic {} (epoch {}): rebuilt offsets {} to {} into memory", settings.topic(), events.epoch(),
                 from, end);
     }
@@ -95,6 +107,39 @@ final class TopicFollower {
                 log.accept(event);
             }
         }
+        position = consumer.position(partition, Duration.ZERO);
+        lag = consumer.currentLag(partition).orElse(-1);
+        connected = connectionCount() > 0;
+    }
+
+    private double connectionCount() {
+        for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+            if (metric.getKey().name().equals("connection-count") && metric.getKey().group().equals("consumer-metrics")
+                    && metric.getValue().metricValue() instanceof Double count) {
+                return count;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether the node's memory has been rebuilt from the topic. */
+    boolean rebuilt() {
+        return rebuilt;
+    }
+
+    /** Whether the consumer holds a connection to a broker, as of its last poll. */
+    boolean connected() {
+        return connected;
+    }
+
+    /** The next offset to read, as of the last poll, or -1 before the first. */
+    long position() {
+        return position;
+    }
+
+    /** Records in the partition not read yet, as of the last poll, or -1 when unknown. */
+    long lag() {
+        return lag;
     }
 
     void stop() throws InterruptedException {

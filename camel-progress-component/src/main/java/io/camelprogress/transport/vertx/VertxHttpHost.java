@@ -10,6 +10,7 @@ import io.camelprogress.security.AccessGuard;
 import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.ProgressRequests;
+import io.camelprogress.transport.TransportMetrics;
 import io.camelprogress.transport.TransportSettings;
 import io.camelprogress.transport.UpstreamSink;
 import io.vertx.core.Vertx;
@@ -39,6 +40,7 @@ public final class VertxHttpHost implements HttpHost {
     private final UpstreamSink upstream;
     private final TransportSettings settings;
     private final AccessGuard guard;
+    private final TransportMetrics metrics;
     private final boolean attachToPlatformHttp;
     private final String host;
     private final int port;
@@ -49,13 +51,14 @@ public final class VertxHttpHost implements HttpHost {
     private boolean attached;
 
     public VertxHttpHost(CamelContext camelContext, Hub hub, TransportSettings settings, ConnectionRegistry connections,
-                    UpstreamSink upstream, AccessGuard guard, boolean attachToPlatformHttp, String host, int port) {
+                    UpstreamSink upstream, AccessGuard guard, TransportMetrics metrics, boolean attachToPlatformHttp, String host, int port) {
         this.camelContext = camelContext;
         this.hub = hub;
         this.connections = connections;
         this.upstream = upstream;
         this.settings = settings;
         this.guard = guard;
+        this.metrics = metrics;
         this.attachToPlatformHttp = attachToPlatformHttp;
         this.host = host;
         this.port = port;
@@ -67,7 +70,7 @@ public final class VertxHttpHost implements HttpHost {
         if (platformRouter != null) {
             mount(platformRouter, platformRouter.vertx());
             attached = true;
-            LOG.info("Serving progress streams at {} on the platform-http server", settings.basePath());
+            LOG.debug("Mounted {} on the platform-http router", settings.basePath());
             return;
         }
         Vertx vertx = CamelContextHelper.findSingleByType(camelContext, Vertx.class);
@@ -82,7 +85,7 @@ public final class VertxHttpHost implements HttpHost {
                 .setMaxWebSocketMessageSize(Math.max(settings.maxUpstreamMessageSize() + 1, 65536));
         server = vertx.createHttpServer(options).requestHandler(router).listen()
                 .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        LOG.info("Serving progress streams at http://{}:{}{}", host, server.actualPort(), settings.basePath());
+        LOG.debug("Listening on {}", where());
     }
 
     /**
@@ -96,7 +99,7 @@ public final class VertxHttpHost implements HttpHost {
     }
 
     private void mount(Router router, Vertx vertx) {
-        VertxRequestHandler handler = new VertxRequestHandler(vertx, new ProgressRequests(hub, settings, connections, upstream, guard));
+        VertxRequestHandler handler = new VertxRequestHandler(vertx, new ProgressRequests(hub, settings, connections, upstream, guard, metrics));
         routes.add(router.route(settings.basePath()).handler(handler));
         routes.add(router.route(settings.basePath() + "/*").handler(handler));
     }
@@ -119,6 +122,14 @@ public final class VertxHttpHost implements HttpHost {
     @Override
     public boolean attachedToPlatformHttp() {
         return attached;
+    }
+
+    @Override
+    public String where() {
+        if (attached) {
+            return settings.basePath() + " on the platform-http server";
+        }
+        return server == null ? "nowhere (not started)" : "http://" + host + ":" + server.actualPort() + settings.basePath();
     }
 
     /** The port of the component's own server, or -1 when attached to platform-http. */
