@@ -38,8 +38,7 @@ public final class VertxHttpHost implements HttpHost {
     private final UpstreamSink upstream;
     private final TransportSettings settings;
     private final boolean attachToPlatformHttp;
-    private final String host;
-    private final int port;
+    private final OwnServerSettings own;
 
     private final List<Route> routes = new ArrayList<>();
     private Vertx ownVertx;
@@ -47,15 +46,14 @@ public final class VertxHttpHost implements HttpHost {
     private boolean attached;
 
     public VertxHttpHost(CamelContext camelContext, Hub hub, TransportSettings settings, ConnectionRegistry connections,
-                    UpstreamSink upstream, boolean attachToPlatformHttp, String host, int port) {
+                    UpstreamSink upstream, boolean attachToPlatformHttp, OwnServerSettings own) {
         this.camelContext = camelContext;
         this.hub = hub;
         this.connections = connections;
         this.upstream = upstream;
         this.settings = settings;
         this.attachToPlatformHttp = attachToPlatformHttp;
-        this.host = host;
-        this.port = port;
+        this.own = own;
     }
 
     @Override
@@ -64,6 +62,10 @@ public final class VertxHttpHost implements HttpHost {
         if (platformRouter != null) {
             mount(platformRouter, platformRouter.vertx());
             attached = true;
+            if (own.secure()) {
+                LOG.warn("The progress component's TLS settings are not used: streams are served on the platform-http server,"
+                         + " whose own TLS applies (camel.server.useGlobalSslContextParameters=true with camel.ssl.*)");
+            }
             LOG.info("Serving progress streams at {} on the platform-http server", settings.basePath());
             return;
         }
@@ -74,12 +76,11 @@ public final class VertxHttpHost implements HttpHost {
         }
         Router router = Router.router(vertx);
         mount(router, vertx);
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-                .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true)
-                .setMaxWebSocketMessageSize(Math.max(settings.maxUpstreamMessageSize() + 1, 65536));
+        HttpServerOptions options = own.toOptions(camelContext, settings);
         server = vertx.createHttpServer(options).requestHandler(router).listen()
                 .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        LOG.info("Serving progress streams at http://{}:{}{}", host, server.actualPort(), settings.basePath());
+        LOG.info("Serving progress streams at {}://{}:{}{}{}", own.secure() ? "https" : "http", own.host(), server.actualPort(),
+                settings.basePath(), own.secure() ? " (HTTP/2 and HTTP/1.1)" : own.http2ClearText() ? " (HTTP/1.1 and h2c)" : "");
     }
 
     /**
