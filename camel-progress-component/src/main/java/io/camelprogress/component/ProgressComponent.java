@@ -43,7 +43,7 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
                             + " platform-http, whose server has its own (camel.server.useGlobalSslContextParameters).")
     private SSLContextParameters sslContextParameters;
     @Metadata(label = "security", defaultValue = "false",
-              description = "Use the CamelContext's SSLContextParameters (camel.ssl.*) for the component's own HTTP server when"
+              description = "Use the CamelContext's SSLContextParameters (the camel.ssl options) for the component's own HTTP server when"
                             + " sslContextParameters is not set; starting fails when the context has none.")
     private boolean useGlobalSslContextParameters;
     @Metadata(label = "http", defaultValue = "false",

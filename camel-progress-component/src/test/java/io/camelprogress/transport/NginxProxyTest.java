@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NginxProxyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void theReadmeShowsTheTestedConfiguration() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("<!-- nginx: START");
+        int end = readme.indexOf("<!-- nginx: END -->");
+        assertTrue(start >= 0 && end > start, "README.md has the nginx markers");
+        String shown = readme.substring(readme.indexOf("```nginx\n", start) + "```nginx\n".length(), readme.lastIndexOf("```", end));
+        assertEquals(Files.readString(Nginx.DOCUMENTED), shown, "the README shows docs/nginx/progress.conf as it is");
+    }
 
     @Test
     void eventsArriveUnbuffered() throws Exception {
