@@ -110,6 +110,21 @@ class TlsTest {
     }
 
     @Test
+    void aReplayOverHttp2ComesInBatchesInOrder() throws Exception {
+        try (ProgressServer server = new ProgressServer(c -> c.setSslContextParameters(parameters()))) {
+            List<String> published = new ArrayList<>();
+            for (int n = 0; n < 500; n++) {
+                published.add(server.publish("r", "progress", "{\"n\":" + n + "}"));
+            }
+            // the retained events are read from the log and written many to a write
+            try (SseTestClient sse = SseTestClient.open(client(HttpClient.Version.HTTP_2), https(server.port(), "up/r"), Map.of(), 1000)) {
+                assertEquals(HttpClient.Version.HTTP_2, sse.response().version());
+                assertEquals(published, sse.events(500, WAIT).stream().map(SseFrame::id).toList());
+            }
+        }
+    }
+
+    @Test
     void aStreamEndedOverHttp2LeavesTheOthersOnItsConnection() throws Exception {
         try (ProgressServer server = new ProgressServer(c -> c.setSslContextParameters(parameters()));
              TcpRelay relay = new TcpRelay(server.port())) {
