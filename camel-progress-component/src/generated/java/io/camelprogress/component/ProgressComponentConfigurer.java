@@ -44,6 +44,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "heartbeatinterval":
         case "heartbeatInterval": target.setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "http2cleartext":
+        case "http2ClearText": target.setHttp2ClearText(property(camelContext, boolean.class, value)); return true;
         case "kafkaackeveryevent":
         case "kafkaAckEveryEvent": target.setKafkaAckEveryEvent(property(camelContext, boolean.class, value)); return true;
         case "kafkabrokers":
@@ -93,12 +95,16 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": target.setRetryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": target.setSlowConsumerPolicy(property(camelContext, io.camelprogress.hub.SlowConsumerPolicy.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "ticketsecret":
         case "ticketSecret": target.setTicketSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "ticketttl":
         case "ticketTtl": target.setTicketTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trustedproxies":
         case "trustedProxies": target.setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -132,6 +138,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "heartbeatinterval":
         case "heartbeatInterval": return long.class;
         case "host": return java.lang.String.class;
+        case "http2cleartext":
+        case "http2ClearText": return boolean.class;
         case "kafkaackeveryevent":
         case "kafkaAckEveryEvent": return boolean.class;
         case "kafkabrokers":
@@ -181,12 +189,16 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": return long.class;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return io.camelprogress.hub.SlowConsumerPolicy.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "ticketsecret":
         case "ticketSecret": return java.lang.String.class;
         case "ticketttl":
         case "ticketTtl": return long.class;
         case "trustedproxies":
         case "trustedProxies": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
         }
     }
@@ -216,6 +228,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "heartbeatinterval":
         case "heartbeatInterval": return target.getHeartbeatInterval();
         case "host": return target.getHost();
+        case "http2cleartext":
+        case "http2ClearText": return target.isHttp2ClearText();
         case "kafkaackeveryevent":
         case "kafkaAckEveryEvent": return target.isKafkaAckEveryEvent();
         case "kafkabrokers":
@@ -265,12 +279,16 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryInterval": return target.getRetryInterval();
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return target.getSlowConsumerPolicy();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "ticketsecret":
         case "ticketSecret": return target.getTicketSecret();
         case "ticketttl":
         case "ticketTtl": return target.getTicketTtl();
         case "trustedproxies":
         case "trustedProxies": return target.getTrustedProxies();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;
         }
     }

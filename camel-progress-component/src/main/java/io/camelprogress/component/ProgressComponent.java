@@ -19,11 +19,14 @@ import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.TransportMetrics;
 import io.camelprogress.transport.TransportSettings;
+import io.camelprogress.transport.vertx.OwnServerSettings;
 import io.camelprogress.transport.vertx.VertxHttpHost;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -31,7 +34,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * backplane that gives events their ids, and the HTTP host that serves browsers.
  */
 @Component("progress")
-public class ProgressComponent extends DefaultComponent {
+public class ProgressComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata(label = "http", defaultValue = "/progress", description = "The path under which streams are served.")
     private String basePath = "/progress";
@@ -42,6 +45,18 @@ public class ProgressComponent extends DefaultComponent {
     private String host = "0.0.0.0";
     @Metadata(label = "http", defaultValue = "8085", description = "Port of the component's own HTTP server (used when there is no platform-http router); 0 picks a free port.")
     private int port = 8085;
+    @Metadata(label = "security",
+              description = "TLS of the component's own HTTP server (HTTP/2 and HTTP/1.1 are then offered through ALPN). Not used on"
+                            + " platform-http, whose server has its own (camel.server.useGlobalSslContextParameters).")
+    private SSLContextParameters sslContextParameters;
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's SSLContextParameters (the camel.ssl options) for the component's own HTTP server when"
+                            + " sslContextParameters is not set; starting fails when the context has none.")
+    private boolean useGlobalSslContextParameters;
+    @Metadata(label = "http", defaultValue = "false",
+              description = "Also accept cleartext HTTP/2 (h2c, by prior knowledge or Upgrade: h2c) on the component's own HTTP server"
+                            + " when it has no TLS.")
+    private boolean http2ClearText;
     @Metadata(label = "sse", defaultValue = "15000", javaType = "java.time.Duration",
               description = "How long a connection may stay silent before a heartbeat is sent.")
     private long heartbeatInterval = 15_000;
@@ -194,7 +209,7 @@ public class ProgressComponent extends DefaultComponent {
         UpstreamRouter upstream = new UpstreamRouter();
         TransportMetrics metrics = new TransportMetrics();
         HttpHost host = new VertxHttpHost(getCamelContext(), hub, settings, connections, upstream, guard, metrics, attachToPlatformHttp,
-                this.host, port);
+                new OwnServerSettings(this.host, port, serverTls(), http2ClearText));
         runtime = new ProgressRuntime(getDefaultName(), getCamelContext(), hub, limits, createBackplane(),
                 new EventDraftFactory(new ObjectMapper(), maxEventSize), connections, upstream, host, tickets, guard, metrics,
                 operatorSettings(tickets != null));
@@ -224,6 +239,24 @@ public class ProgressComponent extends DefaultComponent {
     /** What operators look at of the started component, else null. */
     ProgressView view() {
         return runtime == null || !runtime.isStarted() ? null : runtime.view();
+    }
+
+    /** The TLS of the own server: the component's, else the context's when asked for, else none. */
+    private SSLContextParameters serverTls() {
+        if (sslContextParameters != null) {
+            return sslContextParameters;
+        }
+        if (!useGlobalSslContextParameters) {
+            return null;
+        }
+        SSLContextParameters global = retrieveGlobalSslContextParameters();
+        if (global == null) {
+            // serving cleartext where TLS was asked for would be worse than not starting
+            throw new IllegalArgumentException("useGlobalSslContextParameters is true but the CamelContext has no SSLContextParameters:"
+                                               + " configure camel.ssl.* (or CamelContext.setSSLContextParameters), or set"
+                                               + " sslContextParameters on the progress component");
+        }
+        return global;
     }
 
     @Override
@@ -302,6 +335,41 @@ public class ProgressComponent extends DefaultComponent {
     /** Port of the component's own HTTP server (used when there is no platform-http router); 0 picks a free port. */
     public void setPort(int port) {
         this.port = port;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS of the component's own HTTP server (HTTP/2 and HTTP/1.1 are then offered through ALPN). Not
+     * used on platform-http, whose server has its own.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /**
+     * Use the CamelContext's SSLContextParameters (camel.ssl.*) for the component's own HTTP server
+     * when sslContextParameters is not set.
+     */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public boolean isHttp2ClearText() {
+        return http2ClearText;
+    }
+
+    /** Also accept cleartext HTTP/2 (h2c) on the component's own HTTP server when it has no TLS. */
+    public void setHttp2ClearText(boolean http2ClearText) {
+        this.http2ClearText = http2ClearText;
     }
 
     public long getHeartbeatInterval() {

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.java_websocket.client.WebSocketClient;
@@ -25,7 +27,7 @@ public final class LibraryWsClient implements AutoCloseable {
     private final WebSocketClient client;
     private volatile boolean closing;
 
-    private LibraryWsClient(String url, int capacity) {
+    private LibraryWsClient(String url, int capacity, SSLContext tls) {
         frames = new LinkedBlockingQueue<>(capacity);
         client = new WebSocketClient(URI.create(url)) {
             @Override
@@ -54,6 +56,9 @@ public final class LibraryWsClient implements AutoCloseable {
                 closed.completeExceptionally(e);
             }
         };
+        if (tls != null) {
+            client.setSocketFactory(tls.getSocketFactory());
+        }
     }
 
     /**
@@ -66,7 +71,16 @@ public final class LibraryWsClient implements AutoCloseable {
 
     /** Connects a client that stops reading while {@code capacity} frames wait for the test. */
     public static LibraryWsClient open(String url, int capacity) throws InterruptedException {
-        LibraryWsClient ws = new LibraryWsClient(url, capacity);
+        return open(url, capacity, null);
+    }
+
+    /** Connects over TLS ({@code wss:}) with the client context given. */
+    public static LibraryWsClient open(String url, SSLContext tls) throws InterruptedException {
+        return open(url, Integer.MAX_VALUE, tls);
+    }
+
+    private static LibraryWsClient open(String url, int capacity, SSLContext tls) throws InterruptedException {
+        LibraryWsClient ws = new LibraryWsClient(url, capacity, tls);
         if (!ws.client.connectBlocking(10, TimeUnit.SECONDS) && ws.frames.isEmpty()) {
             throw new AssertionError("Java-WebSocket client did not connect to " + url
                                      + (ws.closed.isDone() ? " (closed: " + ws.closed.getNow(-1) + ")" : ""));
@@ -81,6 +95,11 @@ public final class LibraryWsClient implements AutoCloseable {
             throw new AssertionError("No frame within " + timeout);
         }
         return JSON.readTree(text);
+    }
+
+    /** Sends a text frame. */
+    public void send(String text) {
+        client.send(text);
     }
 
     /** The close code the server sent. */

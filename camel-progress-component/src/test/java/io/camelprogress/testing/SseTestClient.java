@@ -49,9 +49,14 @@ public final class SseTestClient implements AutoCloseable {
      * that it stops reading the socket, as a slow browser does.
      */
     public static SseTestClient open(String url, Map<String, String> headers, int capacity) throws Exception {
+        return open(CLIENT, url, headers, capacity);
+    }
+
+    /** Opens a stream with a client of the test's own (TLS, HTTP/2). */
+    public static SseTestClient open(HttpClient client, String url, Map<String, String> headers, int capacity) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         headers.forEach(request::header);
-        return new SseTestClient(CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()), capacity);
+        return new SseTestClient(client.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()), capacity);
     }
 
     public int status() {

@@ -21,9 +21,13 @@ import io.vertx.core.net.impl.ConnectionBase;
  * An SSE response on Vert.x. On HTTP/1.1, events are written just below Vert.x's HTTP encoder,
  * already framed as chunks: the same bytes for every subscriber, sparing the encoder's work per
  * write, and with no promise per write (nothing waits on one; a failed write closes the connection
- * through the pipeline). Other connections (HTTP/2) take Vert.x's own path.
+ * through the pipeline). HTTP/2 streams take Vert.x's own path, which frames and flow-controls each
+ * stream of the connection; a stream closed by policy is reset alone, not its connection.
  */
 final class VertxEventStream implements EventStreamOutput {
+
+    /** The HTTP/2 error code of a stream that is no longer wanted (RFC 9113, 7). */
+    static final long HTTP2_CANCEL = 0x8;
 
     private final HttpServerRequest request;
     private final HttpServerResponse response;
@@ -92,7 +96,12 @@ final class VertxEventStream implements EventStreamOutput {
 
     @Override
     public void abort() {
-        request.connection().close();
+        if (request.version() == HttpVersion.HTTP_2) {
+            // the other streams of the connection go on
+            response.reset(HTTP2_CANCEL);
+        } else {
+            request.connection().close();
+        }
     }
 
     @Override

@@ -42,8 +42,7 @@ public final class VertxHttpHost implements HttpHost {
     private final AccessGuard guard;
     private final TransportMetrics metrics;
     private final boolean attachToPlatformHttp;
-    private final String host;
-    private final int port;
+    private final OwnServerSettings own;
 
     private final List<Route> routes = new ArrayList<>();
     private Vertx ownVertx;
@@ -51,7 +50,8 @@ public final class VertxHttpHost implements HttpHost {
     private boolean attached;
 
     public VertxHttpHost(CamelContext camelContext, Hub hub, TransportSettings settings, ConnectionRegistry connections,
-                    UpstreamSink upstream, AccessGuard guard, TransportMetrics metrics, boolean attachToPlatformHttp, String host, int port) {
+                    UpstreamSink upstream, AccessGuard guard, TransportMetrics metrics, boolean attachToPlatformHttp,
+                    OwnServerSettings own) {
         this.camelContext = camelContext;
         this.hub = hub;
         this.connections = connections;
@@ -60,8 +60,7 @@ public final class VertxHttpHost implements HttpHost {
         this.guard = guard;
         this.metrics = metrics;
         this.attachToPlatformHttp = attachToPlatformHttp;
-        this.host = host;
-        this.port = port;
+        this.own = own;
     }
 
     @Override
@@ -70,6 +69,10 @@ public final class VertxHttpHost implements HttpHost {
         if (platformRouter != null) {
             mount(platformRouter, platformRouter.vertx());
             attached = true;
+            if (own.secure()) {
+                LOG.warn("The progress component's TLS settings are not used: streams are served on the platform-http server,"
+                         + " whose own TLS applies (camel.server.useGlobalSslContextParameters=true with camel.ssl.*)");
+            }
             LOG.debug("Mounted {} on the platform-http router", settings.basePath());
             return;
         }
@@ -80,9 +83,7 @@ public final class VertxHttpHost implements HttpHost {
         }
         Router router = Router.router(vertx);
         mount(router, vertx);
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-                .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true)
-                .setMaxWebSocketMessageSize(Math.max(settings.maxUpstreamMessageSize() + 1, 65536));
+        HttpServerOptions options = own.toOptions(camelContext, settings);
         server = vertx.createHttpServer(options).requestHandler(router).listen()
                 .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.debug("Listening on {}", where());
@@ -129,7 +130,11 @@ public final class VertxHttpHost implements HttpHost {
         if (attached) {
             return settings.basePath() + " on the platform-http server";
         }
-        return server == null ? "nowhere (not started)" : "http://" + host + ":" + server.actualPort() + settings.basePath();
+        if (server == null) {
+            return "nowhere (not started)";
+        }
+        return (own.secure() ? "https" : "http") + "://" + own.host() + ":" + server.actualPort() + settings.basePath()
+               + (own.secure() ? " (HTTP/2 and HTTP/1.1)" : own.http2ClearText() ? " (HTTP/1.1 and h2c)" : "");
     }
 
     /** The port of the component's own server, or -1 when attached to platform-http. */

@@ -11,6 +11,7 @@ import io.camelprogress.transport.WebSocketChannel;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 /** A Vert.x request as {@link HostRequest}. */
 final class VertxRequest implements HostRequest {
@@ -120,7 +121,12 @@ final class VertxRequest implements HostRequest {
 
     @Override
     public void onClientGone(Runnable action) {
-        request.connection().closeHandler(v -> action.run());
+        if (request.version() == HttpVersion.HTTP_2) {
+            // one connection carries many requests, each its own stream, which the client may reset alone
+            request.response().closeHandler(v -> action.run());
+        } else {
+            request.connection().closeHandler(v -> action.run());
+        }
     }
 
     @Override
@@ -130,6 +136,11 @@ final class VertxRequest implements HostRequest {
 
     @Override
     public void closeConnection() {
-        request.connection().close();
+        if (request.version() == HttpVersion.HTTP_2) {
+            // the connection carries other requests: only this one's stream is stopped
+            request.response().reset(VertxEventStream.HTTP2_CANCEL);
+        } else {
+            request.connection().close();
+        }
     }
 }
