@@ -20,6 +20,7 @@ import io.camelprogress.transport.TransportMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ final class ProgressRuntime extends ServiceSupport {
     private final ProgressHealthCheck health;
     private final ProgressManagement management;
     private Runnable unbindMeters;
+    private Object managed;
 
     private ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweep;
@@ -93,7 +95,6 @@ final class ProgressRuntime extends ServiceSupport {
         if (healthChecks != null) {
             healthChecks.register(health);
         }
-        camelContext.addService(management, false);
         backplane.start(hub);
         backplaneStarted = true;
         sweeper = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ProgressSweeper");
@@ -131,14 +132,35 @@ final class ProgressRuntime extends ServiceSupport {
             httpHost.start();
             hostStarted = true;
             unbindMeters = MeterSupport.bindIfPresent(camelContext, view);
+            manageOverJmx();
             LOG.info("Serving progress streams at {} over SSE, WebSocket and long-poll; backplane {}; streams {}; limits {}{}",
                     httpHost.where(), view.settings().get("backplane"), view.settings().get("security"), view.settings().get("limits"),
                     unbindMeters == null ? "" : "; meters camel.progress.*");
         }
     }
 
+    /**
+     * Registers {@link ProgressManagement} with the context's JMX agent, when it has one, once the
+     * context has started: services added while routes are still being built are not always registered.
+     */
+    private void manageOverJmx() throws Exception {
+        ManagementStrategy strategy = camelContext.getManagementStrategy();
+        if (strategy == null || strategy.getManagementObjectStrategy() == null || strategy.getManagementAgent() == null) {
+            return;
+        }
+        Object mbean = strategy.getManagementObjectStrategy().getManagedObjectForService(camelContext, management);
+        if (mbean != null && !strategy.isManaged(mbean)) {
+            strategy.manageObject(mbean);
+            managed = mbean;
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
+        if (managed != null) {
+            camelContext.getManagementStrategy().unmanageObject(managed);
+            managed = null;
+        }
         if (unbindMeters != null) {
             unbindMeters.run();
             unbindMeters = null;
@@ -147,7 +169,6 @@ final class ProgressRuntime extends ServiceSupport {
         if (healthChecks != null) {
             healthChecks.unregister(health);
         }
-        camelContext.removeService(management);
         synchronized (this) {
             waitingForContext = false;
             if (hostStarted) {

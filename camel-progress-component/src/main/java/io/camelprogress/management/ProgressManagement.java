@@ -11,9 +11,9 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The component over JMX (a service of the CamelContext, so Camel's JMX agent registers it when
- * camel-management is present): the figures of the dev console as attributes, and what an operator
- * does by hand to a stream.
+ * The component over JMX (registered as a service of the CamelContext when camel-management is
+ * present): the figures of the dev console as attributes, and what an operator does by hand to a
+ * stream.
  */
 @ManagedResource(description = "camel-progress: streams, subscribers and the backplane")
 public final class ProgressManagement extends ServiceSupport {

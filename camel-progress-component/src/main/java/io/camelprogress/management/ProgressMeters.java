@@ -98,7 +98,7 @@ public final class ProgressMeters {
                 v -> v.backplane().status().publishFailures());
         Timer latency = Timer.builder("camel.progress.delivery.latency")
                 .description("From an event's publish to its write to a subscriber's socket (once per batch written)")
-                .tags(base).publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry);
+                .tags(base).publishPercentileHistogram().register(registry);
         meters.add(latency);
         counts.latencyRecorder(millis -> latency.record(millis, TimeUnit.MILLISECONDS));
     }

@@ -154,6 +154,12 @@ final class Node implements AutoCloseable {
         post("/burst?count=" + count + "&streams=" + streams);
     }
 
+    /** GETs a path on another port of the node's, as its management server's. */
+    static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     String url(String stream) {
         return "http://127.0.0.1:" + port + "/progress/jobs/" + stream;
     }

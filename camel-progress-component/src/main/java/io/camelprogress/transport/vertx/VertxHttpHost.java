@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.support.CamelContextHelper;
 import org.slf4j.Logger;
@@ -74,6 +75,7 @@ public final class VertxHttpHost implements HttpHost {
                          + " whose own TLS applies (camel.server.useGlobalSslContextParameters=true with camel.ssl.*)");
             }
             LOG.debug("Mounted {} on the platform-http router", settings.basePath());
+            listWithPlatformHttp();
             return;
         }
         Vertx vertx = CamelContextHelper.findSingleByType(camelContext, Vertx.class);
@@ -105,8 +107,22 @@ public final class VertxHttpHost implements HttpHost {
         routes.add(router.route(settings.basePath() + "/*").handler(handler));
     }
 
+    /** Lists the streams' URLs where platform-http lists its endpoints (its console, the start summary, camel get). */
+    private void listWithPlatformHttp() {
+        if (camelContext.hasComponent("platform-http") instanceof PlatformHttpComponent platformHttp) {
+            platformHttp.addHttpEndpoint(listedUri(), "GET,POST,OPTIONS", null, "text/event-stream,application/json", null);
+        }
+    }
+
+    private String listedUri() {
+        return settings.basePath() + "/*";
+    }
+
     @Override
     public void stop() throws Exception {
+        if (attached && camelContext.hasComponent("platform-http") instanceof PlatformHttpComponent platformHttp) {
+            platformHttp.removeHttpEndpoint(listedUri());
+        }
         routes.forEach(Route::remove);
         routes.clear();
         if (server != null) {
