@@ -43,6 +43,11 @@ public final class ProgressHealthCheck implements HealthCheck {
     }
 
     @Override
+    public boolean isLiveness() {
+        return true;
+    }
+
+    @Override
     public Result call(Map<String, Object> options) {
         boolean liveness = options != null && String.valueOf(options.get(CHECK_KIND)).equalsIgnoreCase("LIVENESS");
         BackplaneStatus backplane = view.backplane().status();

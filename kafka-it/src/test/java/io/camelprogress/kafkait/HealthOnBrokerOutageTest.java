@@ -62,6 +62,7 @@ class HealthOnBrokerOutageTest {
             JsonNode down = progressCheck(management, "/observe/health/ready");
             assertTrue(down.toString().contains("no connection to a broker of topic progress-health"), down.toString());
             JsonNode live = progressCheck(management, "/observe/health/live");
+            assertTrue(live != null, Node.get(management, "/observe/health/live").body());
             assertEquals("UP", live.path("status").asText(), "a restart would not bring the broker back: " + live);
 
             kafka.broker().restart();
