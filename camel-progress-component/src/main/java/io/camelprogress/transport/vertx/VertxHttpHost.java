@@ -73,6 +73,9 @@ public final class VertxHttpHost implements HttpHost {
             ownVertx = vertx;
         }
         Router router = Router.router(vertx);
+        // a request the router fails itself (no Host header) is answered in one line, not logged as an ERROR
+        router.errorHandler(400, rc -> rc.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end(MalformedPathGuard.badRequest("Bad request: " + (rc.failure() == null ? "malformed" : rc.failure().getMessage()))));
         mount(router, vertx);
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true)
@@ -94,6 +97,7 @@ public final class VertxHttpHost implements HttpHost {
 
     private void mount(Router router, Vertx vertx) {
         VertxRequestHandler handler = new VertxRequestHandler(vertx, new ProgressRequests(hub, settings, connections, upstream));
+        routes.add(router.route().order(Integer.MIN_VALUE).handler(new MalformedPathGuard(settings.basePath())));
         routes.add(router.route(settings.basePath()).handler(handler));
         routes.add(router.route(settings.basePath() + "/*").handler(handler));
     }
