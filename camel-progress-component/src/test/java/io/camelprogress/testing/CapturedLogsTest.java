@@ -66,7 +66,9 @@ class CapturedLogsTest {
             logs.assertNoLineContains("other");
             AssertionError leak = assertThrows(AssertionError.class, () -> logs.assertNoLineContains("s3cret"));
             assertFalse(leak.getMessage().contains("s3cret"), "the failure repeats no secret");
-            PROGRESS.error("failed", traceless("boom"));
+            PROGRESS.error("failed without frames", traceless("no frames"));
+            logs.assertNoErrorWithStackTrace();
+            PROGRESS.error("failed", new IllegalStateException("boom"));
             AssertionError trace = assertThrows(AssertionError.class, logs::assertNoErrorWithStackTrace);
             assertTrue(trace.getMessage().contains("java.lang.IllegalStateException: boom"), trace.getMessage());
             assertThrows(AssertionError.class, () -> logs.assertNoLineContains("a warning's cause"));

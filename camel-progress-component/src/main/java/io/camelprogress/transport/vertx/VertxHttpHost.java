@@ -84,6 +84,11 @@ public final class VertxHttpHost implements HttpHost {
             ownVertx = vertx;
         }
         Router router = Router.router(vertx);
+        // a request the router fails itself (no Host header) is answered in one line, not logged as an ERROR
+        router.errorHandler(400, rc -> rc.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end(MalformedPathGuard.badRequest("Bad request: " + (rc.failure() == null ? "malformed" : rc.failure().getMessage()))));
+        // only on our own router: platform-http's fails a malformed path before any route of ours is asked
+        router.route().order(Integer.MIN_VALUE).handler(new MalformedPathGuard(settings.basePath()));
         mount(router, vertx);
         HttpServerOptions options = own.toOptions(camelContext, settings);
         server = vertx.createHttpServer(options).requestHandler(router).listen()
