@@ -116,5 +116,10 @@ final class VertxEventStream implements EventStreamOutput {
         response.closeHandler(v -> callOnce.run());
         response.exceptionHandler(e -> callOnce.run());
         response.endHandler(v -> callOnce.run());
+        if (request.version() != HttpVersion.HTTP_2 && request.connection() instanceof ConnectionBase connection) {
+            // Vert.x tells a response of its connection's close only while its request is the one in progress; bytes
+            // that are no request pipelined behind it take that place, and the close would go unheard
+            connection.channel().closeFuture().addListener(f -> callOnce.run());
+        }
     }
 }
