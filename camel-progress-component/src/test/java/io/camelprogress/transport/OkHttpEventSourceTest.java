@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.camelprogress.testing.OkSseListener;
 import io.camelprogress.testing.ProgressServer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -28,58 +29,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(30)
 class OkHttpEventSourceTest {
 
-    private record Received(String id, String type, String data) {
-    }
-
-    private static final class Listener extends EventSourceListener {
-        final BlockingQueue<Received> events = new LinkedBlockingQueue<>();
-        final CountDownLatch closed = new CountDownLatch(1);
-        volatile Response response;
-
-        @Override
-        public void onOpen(EventSource eventSource, Response response) {
-            this.response = response;
-        }
-
-        @Override
-        public void onEvent(EventSource eventSource, String id, String type, String data) {
-            events.add(new Received(id, type, data));
-        }
-
-        @Override
-        public void onClosed(EventSource eventSource) {
-            closed.countDown();
-        }
-
-        @Override
-        public void onFailure(EventSource eventSource, Throwable t, Response response) {
-            this.response = response;
-            closed.countDown();
-        }
-
-        List<Received> take(int n) throws InterruptedException {
-            List<Received> got = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Received r = events.poll(10, TimeUnit.SECONDS);
-                if (r == null) {
-                    throw new AssertionError("got " + got.size() + " of " + n + " events: " + got);
-                }
-                got.add(r);
-            }
-            return got;
-        }
-    }
-
     @Test
     void readsDropsAndResumesWithLastEventId() throws Exception {
         OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(20)).build();
         try (ProgressServer server = new ProgressServer()) {
             EventSource.Factory factory = EventSources.createFactory(client);
-            Listener first = new Listener();
+            OkSseListener first = new OkSseListener();
             EventSource source = factory.newEventSource(new Request.Builder().url(server.url("up/ok")).build(), first);
             server.publish("ok", null, "one");
             server.publish("ok", null, "two\nlines");
-            List<Received> got = first.take(2);
+            List<OkSseListener.Received> got = first.take(2);
             assertEquals("one", got.get(0).data());
             assertEquals("progress", got.get(0).type());
             assertEquals("two\nlines", got.get(1).data());
@@ -87,15 +46,15 @@ class OkHttpEventSourceTest {
 
             server.publish("ok", null, "three");
             server.publish("ok", "done", "four");
-            Listener resumed = new Listener();
+            OkSseListener resumed = new OkSseListener();
             factory.newEventSource(new Request.Builder().url(server.url("up/ok"))
                     .header("Last-Event-ID", got.get(1).id()).build(), resumed);
-            List<Received> rest = resumed.take(2);
-            assertEquals(List.of("three", "four"), rest.stream().map(Received::data).toList());
+            List<OkSseListener.Received> rest = resumed.take(2);
+            assertEquals(List.of("three", "four"), rest.stream().map(OkSseListener.Received::data).toList());
             assertEquals("done", rest.get(1).type());
             assertTrue(resumed.closed.await(10, TimeUnit.SECONDS), "the stream ends after the terminal event");
 
-            Listener afterEnd = new Listener();
+            OkSseListener afterEnd = new OkSseListener();
             factory.newEventSource(new Request.Builder().url(server.url("up/ok"))
                     .header("Last-Event-ID", rest.get(1).id()).build(), afterEnd);
             assertTrue(afterEnd.closed.await(10, TimeUnit.SECONDS));
