@@ -62,6 +62,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
         subscription = outcome.subscription();
         http.connections().add(key, this);
         http.metrics().opened(transport);
+        ConnectionLog.debug(LOG, key, selection, "{} connection {} from {} subscribed to {}", transport, key, address, selection);
         if (http.upstream().hasLifecycleConsumer(channel())) {
             http.upstream().lifecycle(channel(), message(null, UpstreamMessage.SUBSCRIBE));
         }
@@ -98,7 +99,8 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     @Override
     public final void overflowed() {
         loop.execute(() -> {
-            LOG.debug("{} subscriber {} ({}) fell too far behind; closing so that it resumes by replay", transport, address, selection);
+            ConnectionLog.debug(LOG, key, selection, "{} subscriber {} ({}) fell too far behind; closing so that it resumes by replay",
+                    transport, address, selection);
             http.metrics().slowDisconnect();
             closeAbruptly(true);
             release();
@@ -178,6 +180,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
         http.limiter().release(address);
         if (subscription != null) {
             http.metrics().closed(transport);
+            ConnectionLog.debug(LOG, key, selection, "{} connection {} from {} closed", transport, key, address);
             http.connections().remove(key);
             http.hub().unsubscribe(subscription);
             if (http.upstream().hasLifecycleConsumer(channel())) {

@@ -57,8 +57,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class CapturedLogs implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
         AutoCloseable {
 
-    /** One captured event. {@code throwable} is its stack trace (with causes) or null. */
-    public record Line(Level level, String logger, String thread, String message, String throwable) {
+    /** One captured event. {@code throwable} is its stack trace (with causes) or null; {@code mdc} its context map. */
+    public record Line(Level level, String logger, String thread, String message, String throwable, Map<String, String> mdc) {
 
         /** Whether it carries a throwable with frames (Vert.x, for one, logs some exceptions made without any). */
         public boolean hasStackTrace() {
@@ -245,7 +245,7 @@ public final class CapturedLogs implements BeforeAllCallback, AfterAllCallback, 
             throwable = trace.toString().stripTrailing();
         }
         lines.add(new Line(event.getLevel(), event.getLoggerName(), event.getThreadName(),
-                event.getMessage().getFormattedMessage(), throwable));
+                event.getMessage().getFormattedMessage(), throwable, Map.copyOf(event.getContextData().toMap())));
     }
 
     private final class Capture extends AbstractAppender {
