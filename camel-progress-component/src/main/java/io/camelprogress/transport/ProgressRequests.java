@@ -136,6 +136,11 @@ public final class ProgressRequests {
     }
 
     private void webSocket(HostRequest request, StreamSelection selection) {
+        WebSocketHandshake.Refusal refused = WebSocketHandshake.check(request);
+        if (refused != null) {
+            plain(request, refused.status(), refused.reason(), refused.headers());
+            return;
+        }
         String address = addressOf(request);
         if (!admit(request, address, "WebSocket")) {
             return;

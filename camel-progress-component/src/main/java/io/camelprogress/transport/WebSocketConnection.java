@@ -20,11 +20,6 @@ import org.slf4j.LoggerFactory;
 final class WebSocketConnection extends SubscriberConnection implements WebSocketChannel.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
-    private static final short NORMAL = 1000;
-    private static final short GOING_AWAY = 1001;
-    private static final short UNSUPPORTED_DATA = 1003;
-    private static final short POLICY_VIOLATION = 1008;
-    private static final short TOO_BIG = 1009;
 
     private final WebSocketChannel ws;
     private boolean awaitingPong;
@@ -41,7 +36,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
         ws.listen(this);
         if (!subscribe(cursor)) {
             http.limiter().release(address);
-            ws.close(NORMAL, "stream ended");
+            ws.close(WebSocketCloseCodes.NORMAL, "stream ended");
             return;
         }
         startTimer(http.settings().heartbeatMillis());
@@ -55,7 +50,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
 
     @Override
     public void onBinary() {
-        ws.close(UNSUPPORTED_DATA, "send text frames");
+        ws.close(WebSocketCloseCodes.UNSUPPORTED_DATA, "send text frames");
         release();
     }
 
@@ -74,7 +69,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
         if (message.size() > max) {
             LOG.debug("Closing WebSocket of {}: a message exceeded maxUpstreamMessageSize={}", address, max);
             message = null;
-            ws.close(TOO_BIG, "message larger than " + max + " bytes");
+            ws.close(WebSocketCloseCodes.TOO_BIG, "message larger than " + max + " bytes");
             release();
             return;
         }
@@ -112,15 +107,15 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
 
     @Override
     protected void finish() {
-        ws.close(NORMAL, "stream ended");
+        ws.close(WebSocketCloseCodes.NORMAL, "stream ended");
     }
 
     @Override
     protected void closeAbruptly(boolean fellBehind) {
         if (fellBehind) {
-            ws.close(POLICY_VIOLATION, "subscriber fell behind; resume with lastEventId");
+            ws.close(WebSocketCloseCodes.POLICY_VIOLATION, "subscriber fell behind; resume with lastEventId");
         } else {
-            ws.close(GOING_AWAY, "server moved this connection; resume with lastEventId");
+            ws.close(WebSocketCloseCodes.GOING_AWAY, "server moved this connection; resume with lastEventId");
         }
     }
 
@@ -137,7 +132,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
             awaitingPong = false;
             if (!closed() && pongNanos - sent < 0) {
                 LOG.debug("Closing WebSocket of {}: no pong within {} ms", address, http.settings().pongTimeoutMillis());
-                ws.close(GOING_AWAY, "no pong");
+                ws.close(WebSocketCloseCodes.GOING_AWAY, "no pong");
                 release();
             }
         });

@@ -76,6 +76,7 @@ public final class VertxHttpHost implements HttpHost {
         mount(router, vertx);
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true)
+                .setMaxWebSocketFrameSize(Math.max(settings.maxUpstreamMessageSize(), 65536))
                 .setMaxWebSocketMessageSize(Math.max(settings.maxUpstreamMessageSize() + 1, 65536));
         server = vertx.createHttpServer(options).requestHandler(router).listen()
                 .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -33,8 +33,12 @@ final class VertxWebSocket implements WebSocketChannel {
      */
     VertxWebSocket(ServerWebSocket ws, HttpConnection connection) {
         this.ws = ws;
-        this.belowEncoder = connection instanceof ConnectionBase base
-                ? base.channelHandlerContext().pipeline().context(WebSocketFrameEncoder.class) : null;
+        if (connection instanceof ConnectionBase base) {
+            WebSocketProtocolGuard.install(base.channelHandlerContext());
+            this.belowEncoder = base.channelHandlerContext().pipeline().context(WebSocketFrameEncoder.class);
+        } else {
+            this.belowEncoder = null;
+        }
     }
 
     @Override
