@@ -77,6 +77,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": target.setMaxPendingEvents(property(camelContext, int.class, value)); return true;
         case "maxstreams":
         case "maxStreams": target.setMaxStreams(property(camelContext, int.class, value)); return true;
+        case "maxstreamsperconnection":
+        case "maxStreamsPerConnection": target.setMaxStreamsPerConnection(property(camelContext, int.class, value)); return true;
+        case "maxtrackedaddresses":
+        case "maxTrackedAddresses": target.setMaxTrackedAddresses(property(camelContext, int.class, value)); return true;
         case "maxupstreammessagesize":
         case "maxUpstreamMessageSize": target.setMaxUpstreamMessageSize(property(camelContext, int.class, value)); return true;
         case "overloadretryinterval":
@@ -84,14 +88,22 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "pongtimeout":
         case "pongTimeout": target.setPongTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
+        case "postrateperaddress":
+        case "postRatePerAddress": target.setPostRatePerAddress(property(camelContext, int.class, value)); return true;
         case "replayonconnect":
         case "replayOnConnect": target.setReplayOnConnect(property(camelContext, boolean.class, value)); return true;
+        case "requestheadtimeout":
+        case "requestHeadTimeout": target.setRequestHeadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinterval":
         case "retryInterval": target.setRetryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": target.setSlowConsumerPolicy(property(camelContext, io.camelprogress.hub.SlowConsumerPolicy.class, value)); return true;
+        case "subscriberateperaddress":
+        case "subscribeRatePerAddress": target.setSubscribeRatePerAddress(property(camelContext, int.class, value)); return true;
         case "trustedproxies":
         case "trustedProxies": target.setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
+        case "upstreamrateperconnection":
+        case "upstreamRatePerConnection": target.setUpstreamRatePerConnection(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -153,6 +165,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": return int.class;
         case "maxstreams":
         case "maxStreams": return int.class;
+        case "maxstreamsperconnection":
+        case "maxStreamsPerConnection": return int.class;
+        case "maxtrackedaddresses":
+        case "maxTrackedAddresses": return int.class;
         case "maxupstreammessagesize":
         case "maxUpstreamMessageSize": return int.class;
         case "overloadretryinterval":
@@ -160,14 +176,22 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "pongtimeout":
         case "pongTimeout": return long.class;
         case "port": return int.class;
+        case "postrateperaddress":
+        case "postRatePerAddress": return int.class;
         case "replayonconnect":
         case "replayOnConnect": return boolean.class;
+        case "requestheadtimeout":
+        case "requestHeadTimeout": return long.class;
         case "retryinterval":
         case "retryInterval": return long.class;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return io.camelprogress.hub.SlowConsumerPolicy.class;
+        case "subscriberateperaddress":
+        case "subscribeRatePerAddress": return int.class;
         case "trustedproxies":
         case "trustedProxies": return java.lang.String.class;
+        case "upstreamrateperconnection":
+        case "upstreamRatePerConnection": return int.class;
         default: return null;
         }
     }
@@ -230,6 +254,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": return target.getMaxPendingEvents();
         case "maxstreams":
         case "maxStreams": return target.getMaxStreams();
+        case "maxstreamsperconnection":
+        case "maxStreamsPerConnection": return target.getMaxStreamsPerConnection();
+        case "maxtrackedaddresses":
+        case "maxTrackedAddresses": return target.getMaxTrackedAddresses();
         case "maxupstreammessagesize":
         case "maxUpstreamMessageSize": return target.getMaxUpstreamMessageSize();
         case "overloadretryinterval":
@@ -237,14 +265,22 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "pongtimeout":
         case "pongTimeout": return target.getPongTimeout();
         case "port": return target.getPort();
+        case "postrateperaddress":
+        case "postRatePerAddress": return target.getPostRatePerAddress();
         case "replayonconnect":
         case "replayOnConnect": return target.isReplayOnConnect();
+        case "requestheadtimeout":
+        case "requestHeadTimeout": return target.getRequestHeadTimeout();
         case "retryinterval":
         case "retryInterval": return target.getRetryInterval();
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return target.getSlowConsumerPolicy();
+        case "subscriberateperaddress":
+        case "subscribeRatePerAddress": return target.getSubscribeRatePerAddress();
         case "trustedproxies":
         case "trustedProxies": return target.getTrustedProxies();
+        case "upstreamrateperconnection":
+        case "upstreamRatePerConnection": return target.getUpstreamRatePerConnection();
         default: return null;
         }
     }

@@ -20,10 +20,12 @@ import java.util.Set;
  *                                 {@code *} allows any
  * @param maxUpstreamMessageSize   bytes of one WebSocket message or POST body from a browser
  * @param longPollTimeoutMillis    how long a long-poll is held at most
+ * @param limits                   the bounds against abusive clients: rates, streams per connection, slow request heads
  */
 public record TransportSettings(String basePath, long heartbeatMillis, long retryMillis, long overloadRetryMillis,
         int maxConnections, int maxConnectionsPerAddress, List<String> trustedProxies, int maxHeaderSize,
-        long pongTimeoutMillis, Set<String> allowedOrigins, int maxUpstreamMessageSize, long longPollTimeoutMillis) {
+        long pongTimeoutMillis, Set<String> allowedOrigins, int maxUpstreamMessageSize, long longPollTimeoutMillis,
+        RequestLimits limits) {
 
     public TransportSettings {
         if (basePath == null || !basePath.startsWith("/")) {
@@ -42,6 +44,9 @@ public record TransportSettings(String basePath, long heartbeatMillis, long retr
         }
         if (maxConnectionsPerAddress < 0) {
             throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (no bound) or positive");
+        }
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must be given");
         }
         trustedProxies = List.copyOf(trustedProxies);
         allowedOrigins = Set.copyOf(allowedOrigins);

@@ -25,10 +25,14 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
     private boolean awaitingPong;
     private long pongNanos = System.nanoTime();
     private ByteArrayOutputStream message;
+    /** Messages the browser may still send now; null when upstreamRatePerConnection is 0. */
+    private final TokenBucket upstreamRate;
 
     WebSocketConnection(HttpContext http, ConnectionLoop loop, WebSocketChannel ws, String address, StreamSelection selection) {
         super(http, loop, address, selection, "websocket");
         this.ws = ws;
+        int rate = http.settings().limits().upstreamRatePerConnection();
+        this.upstreamRate = rate == 0 ? null : new TokenBucket(rate, 2.0 * rate, System.nanoTime());
     }
 
     /** Subscribes and starts streaming; the caller has taken a place in the limiter for it. */
@@ -61,7 +65,17 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
 
     @Override
     public void onText(byte[] payload, boolean last) {
+        if (closed()) {
+            return;
+        }
         if (message == null) {
+            if (upstreamRate != null && upstreamRate.take(System.nanoTime()) > 0) {
+                int rate = http.settings().limits().upstreamRatePerConnection();
+                LOG.debug("Closing WebSocket of {}: messages faster than upstreamRatePerConnection={}/s", address, rate);
+                ws.close(WebSocketCloseCodes.POLICY_VIOLATION, "messages faster than " + rate + "/s");
+                release();
+                return;
+            }
             message = new ByteArrayOutputStream(Math.max(32, payload.length));
         }
         message.writeBytes(payload);

@@ -78,7 +78,9 @@ public final class VertxHttpHost implements HttpHost {
                 .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true)
                 .setMaxWebSocketFrameSize(Math.max(settings.maxUpstreamMessageSize(), 65536))
                 .setMaxWebSocketMessageSize(Math.max(settings.maxUpstreamMessageSize() + 1, 65536));
-        server = vertx.createHttpServer(options).requestHandler(router).listen()
+        long headTimeout = settings.limits().requestHeadTimeoutMillis();
+        server = vertx.createHttpServer(options).connectionHandler(connection -> RequestHeadTimeout.install(connection, headTimeout))
+                .requestHandler(router).listen()
                 .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.info("Serving progress streams at http://{}:{}{}", host, server.actualPort(), settings.basePath());
     }
