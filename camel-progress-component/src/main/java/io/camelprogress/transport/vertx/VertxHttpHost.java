@@ -76,6 +76,8 @@ public final class VertxHttpHost implements HttpHost {
         mount(router, vertx);
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true)
+                // with h2c, Vert.x sets a connection up only once it has a whole request head: too late to bound it
+                .setHttp2ClearTextEnabled(false)
                 .setMaxWebSocketFrameSize(Math.max(settings.maxUpstreamMessageSize(), 65536))
                 .setMaxWebSocketMessageSize(Math.max(settings.maxUpstreamMessageSize() + 1, 65536));
         long headTimeout = settings.limits().requestHeadTimeoutMillis();
