@@ -41,7 +41,7 @@ class AddressRateLimiterTest {
             // exhaust one address's burst
         }
         for (int i = 0; i < 100_000; i++) {
-            limiter.tryAcquire("2001:db8::" + Integer.toHexString(i));
+            limiter.tryAcquire("10." + (i >> 16) + "." + (i >> 8 & 0xFF) + "." + (i & 0xFF));
             assertTrue(limiter.trackedAddresses() <= bound, "at most " + bound + " addresses tracked");
         }
         assertEquals(bound, limiter.trackedAddresses());
@@ -60,6 +60,17 @@ class AddressRateLimiterTest {
         limiter.tryAcquire("d");
         assertTrue(limiter.tryAcquire("a") > 0, "b, the eldest, went instead of a");
         assertEquals(3, limiter.trackedAddresses());
+    }
+
+    @Test
+    void ipv6AddressesOfOne64BlockShareABucket() {
+        AddressRateLimiter limiter = new AddressRateLimiter(1, 100, now::get);
+        assertEquals(0, limiter.tryAcquire("2001:db8:1:2::1"));
+        assertEquals(0, limiter.tryAcquire("2001:db8:1:2:ffff:0:0:9"));
+        assertTrue(limiter.tryAcquire("2001:0db8:0001:0002:abcd::7") > 0, "a third address of the same /64: over the burst of 2");
+        assertEquals(0, limiter.tryAcquire("2001:db8:1:3::1"), "the next /64 is another client");
+        assertEquals(0, limiter.tryAcquire("10.0.0.1"), "IPv4 addresses count one by one");
+        assertEquals("2001:db8:1:2::/64", AddressRateLimiter.keyOf("2001:db8:1:2::1"));
     }
 
     @Test
