@@ -54,7 +54,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
 
     @Override
     public void onBinary() {
-        ws.close(WebSocketCloseCodes.UNSUPPORTED_DATA, "send text frames");
+        ws.fail(WebSocketCloseCodes.UNSUPPORTED_DATA, "send text frames");
         release();
     }
 
@@ -72,7 +72,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
             if (upstreamRate != null && upstreamRate.take(System.nanoTime()) > 0) {
                 int rate = http.settings().limits().upstreamRatePerConnection();
                 LOG.debug("Closing WebSocket of {}: messages faster than upstreamRatePerConnection={}/s", address, rate);
-                ws.close(WebSocketCloseCodes.POLICY_VIOLATION, "messages faster than " + rate + "/s");
+                ws.fail(WebSocketCloseCodes.POLICY_VIOLATION, "messages faster than " + rate + "/s");
                 release();
                 return;
             }
@@ -83,7 +83,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
         if (message.size() > max) {
             LOG.debug("Closing WebSocket of {}: a message exceeded maxUpstreamMessageSize={}", address, max);
             message = null;
-            ws.close(WebSocketCloseCodes.TOO_BIG, "message larger than " + max + " bytes");
+            ws.fail(WebSocketCloseCodes.TOO_BIG, "message larger than " + max + " bytes");
             release();
             return;
         }

@@ -73,6 +73,22 @@ class WebSocketProtocolTest {
 
     @ParameterizedTest
     @EnumSource(Host.class)
+    void aMessageOfSmallFragmentsOverMaxUpstreamMessageSizeClosesWith1009(Host host) throws Exception {
+        try (RawWebSocket ws = RawWebSocket.open(host.port(), PATH)) {
+            byte[] fragment = new byte[1000];
+            Arrays.fill(fragment, (byte) 'a');
+            ws.send(false, 0, RawWebSocket.TEXT, fragment);
+            // 66 kB in all, past the default 64 KiB, each frame far below any frame bound
+            for (int i = 0; i < 65; i++) {
+                ws.send(false, 0, RawWebSocket.CONTINUATION, fragment);
+            }
+            ws.send(true, 0, RawWebSocket.CONTINUATION, fragment);
+            assertClosedWith(1009, ws);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Host.class)
     void invalidUtf8InATextFrameClosesWith1007(Host host) throws Exception {
         try (RawWebSocket ws = RawWebSocket.open(host.port(), PATH)) {
             ws.sendText(new byte[] {'o', 'k', (byte) 0xC3, 0x28});

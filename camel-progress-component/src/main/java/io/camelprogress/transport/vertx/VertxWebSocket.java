@@ -26,6 +26,7 @@ final class VertxWebSocket implements WebSocketChannel {
 
     private final ServerWebSocket ws;
     private final ChannelHandlerContext belowEncoder;
+    private final WebSocketProtocolGuard guard;
 
     /**
      * @param connection the connection the socket was upgraded on: its pipeline holds the frame
@@ -34,9 +35,10 @@ final class VertxWebSocket implements WebSocketChannel {
     VertxWebSocket(ServerWebSocket ws, HttpConnection connection) {
         this.ws = ws;
         if (connection instanceof ConnectionBase base) {
-            WebSocketProtocolGuard.install(base.channelHandlerContext());
+            this.guard = WebSocketProtocolGuard.install(base.channelHandlerContext());
             this.belowEncoder = base.channelHandlerContext().pipeline().context(WebSocketFrameEncoder.class);
         } else {
+            this.guard = null;
             this.belowEncoder = null;
         }
     }
@@ -71,6 +73,15 @@ final class VertxWebSocket implements WebSocketChannel {
     @Override
     public void close(short code, String reason) {
         ws.close(code, reason);
+    }
+
+    @Override
+    public void fail(short code, String reason) {
+        if (guard == null) {
+            ws.close(code, reason);
+        } else {
+            guard.failConnection(code, reason);
+        }
     }
 
     @Override

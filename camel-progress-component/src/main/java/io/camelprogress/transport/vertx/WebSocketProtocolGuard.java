@@ -29,6 +29,7 @@ final class WebSocketProtocolGuard extends ChannelDuplexHandler {
     /** A close frame's reason is at most 123 bytes. */
     private static final int MAX_REASON = 123;
 
+    private ChannelHandlerContext context;
     private boolean closeSent;
     private boolean failed;
 
@@ -40,14 +41,31 @@ final class WebSocketProtocolGuard extends ChannelDuplexHandler {
      *
      * @param vertxHandler the context of Vert.x's own handler in that connection's pipeline
      */
-    static void install(ChannelHandlerContext vertxHandler) {
+    static WebSocketProtocolGuard install(ChannelHandlerContext vertxHandler) {
         ChannelPipeline pipeline = vertxHandler.pipeline();
-        if (pipeline.get(WebSocketProtocolGuard.class) == null) {
-            WebSocketProtocolGuard guard = new WebSocketProtocolGuard();
+        WebSocketProtocolGuard guard = pipeline.get(WebSocketProtocolGuard.class);
+        if (guard == null) {
+            guard = new WebSocketProtocolGuard();
             pipeline.addBefore(vertxHandler.name(), "progressProtocolGuard", guard);
             pipeline.addBefore(vertxHandler.name(), "progressUtf8Validator", new Utf8FrameValidator(false));
             pipeline.addBefore(vertxHandler.name(), "progressUtf8Errors", guard.new ValidatorErrors());
         }
+        return guard;
+    }
+
+    /** Fails the connection for a rule of the component's own (a message too big or too fast): close frame, then TCP close. */
+    void failConnection(short code, String reason) {
+        ChannelHandlerContext ctx = context;
+        if (ctx.executor().inEventLoop()) {
+            fail(ctx, code, reason);
+        } else {
+            ctx.executor().execute(() -> fail(ctx, code, reason));
+        }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
     }
 
     /** Answers the UTF-8 validator's errors, which come after the guard in the pipeline. */
