@@ -82,6 +82,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": target.setMaxPendingEvents(property(camelContext, int.class, value)); return true;
         case "maxstreams":
         case "maxStreams": target.setMaxStreams(property(camelContext, int.class, value)); return true;
+        case "maxstreamsperconnection":
+        case "maxStreamsPerConnection": target.setMaxStreamsPerConnection(property(camelContext, int.class, value)); return true;
+        case "maxtrackedaddresses":
+        case "maxTrackedAddresses": target.setMaxTrackedAddresses(property(camelContext, int.class, value)); return true;
         case "maxupstreammessagesize":
         case "maxUpstreamMessageSize": target.setMaxUpstreamMessageSize(property(camelContext, int.class, value)); return true;
         case "overloadretryinterval":
@@ -89,20 +93,28 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "pongtimeout":
         case "pongTimeout": target.setPongTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
+        case "postrateperaddress":
+        case "postRatePerAddress": target.setPostRatePerAddress(property(camelContext, int.class, value)); return true;
         case "replayonconnect":
         case "replayOnConnect": target.setReplayOnConnect(property(camelContext, boolean.class, value)); return true;
+        case "requestheadtimeout":
+        case "requestHeadTimeout": target.setRequestHeadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinterval":
         case "retryInterval": target.setRetryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": target.setSlowConsumerPolicy(property(camelContext, io.camelprogress.hub.SlowConsumerPolicy.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "subscriberateperaddress":
+        case "subscribeRatePerAddress": target.setSubscribeRatePerAddress(property(camelContext, int.class, value)); return true;
         case "ticketsecret":
         case "ticketSecret": target.setTicketSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "ticketttl":
         case "ticketTtl": target.setTicketTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trustedproxies":
         case "trustedProxies": target.setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
+        case "upstreamrateperconnection":
+        case "upstreamRatePerConnection": target.setUpstreamRatePerConnection(property(camelContext, int.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -176,6 +188,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": return int.class;
         case "maxstreams":
         case "maxStreams": return int.class;
+        case "maxstreamsperconnection":
+        case "maxStreamsPerConnection": return int.class;
+        case "maxtrackedaddresses":
+        case "maxTrackedAddresses": return int.class;
         case "maxupstreammessagesize":
         case "maxUpstreamMessageSize": return int.class;
         case "overloadretryinterval":
@@ -183,20 +199,28 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "pongtimeout":
         case "pongTimeout": return long.class;
         case "port": return int.class;
+        case "postrateperaddress":
+        case "postRatePerAddress": return int.class;
         case "replayonconnect":
         case "replayOnConnect": return boolean.class;
+        case "requestheadtimeout":
+        case "requestHeadTimeout": return long.class;
         case "retryinterval":
         case "retryInterval": return long.class;
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return io.camelprogress.hub.SlowConsumerPolicy.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "subscriberateperaddress":
+        case "subscribeRatePerAddress": return int.class;
         case "ticketsecret":
         case "ticketSecret": return java.lang.String.class;
         case "ticketttl":
         case "ticketTtl": return long.class;
         case "trustedproxies":
         case "trustedProxies": return java.lang.String.class;
+        case "upstreamrateperconnection":
+        case "upstreamRatePerConnection": return int.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
@@ -266,6 +290,10 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxPendingEvents": return target.getMaxPendingEvents();
         case "maxstreams":
         case "maxStreams": return target.getMaxStreams();
+        case "maxstreamsperconnection":
+        case "maxStreamsPerConnection": return target.getMaxStreamsPerConnection();
+        case "maxtrackedaddresses":
+        case "maxTrackedAddresses": return target.getMaxTrackedAddresses();
         case "maxupstreammessagesize":
         case "maxUpstreamMessageSize": return target.getMaxUpstreamMessageSize();
         case "overloadretryinterval":
@@ -273,20 +301,28 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "pongtimeout":
         case "pongTimeout": return target.getPongTimeout();
         case "port": return target.getPort();
+        case "postrateperaddress":
+        case "postRatePerAddress": return target.getPostRatePerAddress();
         case "replayonconnect":
         case "replayOnConnect": return target.isReplayOnConnect();
+        case "requestheadtimeout":
+        case "requestHeadTimeout": return target.getRequestHeadTimeout();
         case "retryinterval":
         case "retryInterval": return target.getRetryInterval();
         case "slowconsumerpolicy":
         case "slowConsumerPolicy": return target.getSlowConsumerPolicy();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "subscriberateperaddress":
+        case "subscribeRatePerAddress": return target.getSubscribeRatePerAddress();
         case "ticketsecret":
         case "ticketSecret": return target.getTicketSecret();
         case "ticketttl":
         case "ticketTtl": return target.getTicketTtl();
         case "trustedproxies":
         case "trustedProxies": return target.getTrustedProxies();
+        case "upstreamrateperconnection":
+        case "upstreamRatePerConnection": return target.getUpstreamRatePerConnection();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;

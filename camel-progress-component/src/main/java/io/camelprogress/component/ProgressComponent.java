@@ -18,6 +18,7 @@ import io.camelprogress.security.ProgressTickets;
 import io.camelprogress.transport.ConnectionRegistry;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.TransportMetrics;
+import io.camelprogress.transport.RequestLimits;
 import io.camelprogress.transport.TransportSettings;
 import io.camelprogress.transport.vertx.OwnServerSettings;
 import io.camelprogress.transport.vertx.VertxHttpHost;
@@ -133,6 +134,34 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
     @Metadata(label = "bounds", defaultValue = "65536",
               description = "Bytes of one message from a browser (WebSocket message or POST body); a larger WebSocket message closes with 1009, a larger POST gets 413.")
     private int maxUpstreamMessageSize = 65_536;
+    @Metadata(label = "bounds", defaultValue = "0",
+              description = "Subscribes (SSE, WebSocket, long-poll and snapshot requests) per second per client address, in bursts of up to"
+                            + " twice as many; 0 for no bound. Past it SSE gets 200 with the overload retry: and ends, a WebSocket closes with"
+                            + " 1013 (try again later), long-poll and snapshot get 429 with Retry-After. Behind a reverse proxy every browser"
+                            + " has the proxy's address unless the proxy is listed in trustedProxies.")
+    private int subscribeRatePerAddress;
+    @Metadata(label = "bounds", defaultValue = "0",
+              description = "POSTs per second per client address, in bursts of up to twice as many; 0 for no bound. Past it a POST gets 429"
+                            + " with Retry-After. Behind a reverse proxy every browser has the proxy's address unless the proxy is listed in"
+                            + " trustedProxies.")
+    private int postRatePerAddress;
+    @Metadata(label = "bounds", defaultValue = "100",
+              description = "WebSocket messages per second from one connection, in bursts of up to twice as many; 0 for no bound. A"
+                            + " connection sending faster is closed with 1008 (policy violation).")
+    private int upstreamRatePerConnection = 100;
+    @Metadata(label = "bounds", defaultValue = "64",
+              description = "Streams one request may name (in the path and in stream parameters; a channel wildcard counts as one). More"
+                            + " get 400 (a WebSocket: closed with 1008).")
+    private int maxStreamsPerConnection = 64;
+    @Metadata(label = "bounds", defaultValue = "10000",
+              description = "Client addresses whose subscribe and POST rates are tracked; beyond them the address seen longest ago is"
+                            + " forgotten, and starts again with a full burst.")
+    private int maxTrackedAddresses = 10_000;
+    @Metadata(label = "http", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long a client may take to send a request line and headers on the component's own server, from the"
+                            + " connection's start or a further request's first byte; a slower client gets 408 and is closed. On the"
+                            + " platform-http server it does not apply: bound it at the reverse proxy.")
+    private long requestHeadTimeout = 10_000;
     @Metadata(label = "longpoll", defaultValue = "25000", javaType = "java.time.Duration",
               description = "How long a long-poll is held when no event comes; also the longest a client may ask for with the timeout query parameter.")
     private long longPollTimeout = 25_000;
@@ -202,7 +231,8 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
         TransportSettings settings = new TransportSettings(basePath, heartbeatInterval, retryInterval,
                 overloadRetryInterval, maxConnections, maxConnectionsPerAddress, EventDraftFactory.parseList(trustedProxies).stream().toList(),
                 maxHeaderSize, pongTimeout, EventDraftFactory.parseList(allowedOrigins), maxUpstreamMessageSize, longPollTimeout,
-                allowCredentials);
+                allowCredentials, new RequestLimits(subscribeRatePerAddress, postRatePerAddress, upstreamRatePerConnection,
+                        maxStreamsPerConnection, maxTrackedAddresses, requestHeadTimeout));
         ProgressTickets tickets = ticketSecret == null ? null : new ProgressTickets(ticketSecret, Duration.ofMillis(ticketTtl), System::currentTimeMillis);
         AccessGuard guard = new AccessGuard(tickets, authorizer);
         ConnectionRegistry connections = new ConnectionRegistry();
@@ -585,6 +615,67 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
      */
     public void setMaxUpstreamMessageSize(int maxUpstreamMessageSize) {
         this.maxUpstreamMessageSize = maxUpstreamMessageSize;
+    }
+
+    public int getSubscribeRatePerAddress() {
+        return subscribeRatePerAddress;
+    }
+
+    /**
+     * Subscribes (SSE, WebSocket, long-poll and snapshot requests) per second per client address, in
+     * bursts of up to twice as many; 0 for no bound. Past it SSE gets 200 with the overload
+     * {@code retry:} and ends, a WebSocket closes with 1013, long-poll and snapshot get 429.
+     */
+    public void setSubscribeRatePerAddress(int subscribeRatePerAddress) {
+        this.subscribeRatePerAddress = subscribeRatePerAddress;
+    }
+
+    public int getPostRatePerAddress() {
+        return postRatePerAddress;
+    }
+
+    /** POSTs per second per client address, in bursts of up to twice as many; 0 for no bound. Past it a POST gets 429. */
+    public void setPostRatePerAddress(int postRatePerAddress) {
+        this.postRatePerAddress = postRatePerAddress;
+    }
+
+    public int getUpstreamRatePerConnection() {
+        return upstreamRatePerConnection;
+    }
+
+    /** WebSocket messages per second from one connection, in bursts of up to twice as many; 0 for no bound. Past it: close 1008. */
+    public void setUpstreamRatePerConnection(int upstreamRatePerConnection) {
+        this.upstreamRatePerConnection = upstreamRatePerConnection;
+    }
+
+    public int getMaxStreamsPerConnection() {
+        return maxStreamsPerConnection;
+    }
+
+    /** Streams one request may name (a channel wildcard counts as one); more get 400, or close 1008 on a WebSocket. */
+    public void setMaxStreamsPerConnection(int maxStreamsPerConnection) {
+        this.maxStreamsPerConnection = maxStreamsPerConnection;
+    }
+
+    public int getMaxTrackedAddresses() {
+        return maxTrackedAddresses;
+    }
+
+    /** Client addresses whose subscribe and POST rates are tracked; beyond them the address seen longest ago is forgotten. */
+    public void setMaxTrackedAddresses(int maxTrackedAddresses) {
+        this.maxTrackedAddresses = maxTrackedAddresses;
+    }
+
+    public long getRequestHeadTimeout() {
+        return requestHeadTimeout;
+    }
+
+    /**
+     * How long a client may take to send a request line and headers on the component's own server;
+     * a slower client gets 408 and is closed. Not applied on the platform-http server.
+     */
+    public void setRequestHeadTimeout(long requestHeadTimeout) {
+        this.requestHeadTimeout = requestHeadTimeout;
     }
 
     public long getLongPollTimeout() {

@@ -26,8 +26,9 @@ import org.apache.camel.support.CamelContextHelper;
  */
 public final class ProgressMeters {
 
-    /** Refusal reasons that get a counter from the start; others appear once counted. */
-    private static final List<String> REFUSALS = List.of("maxConnections", "maxConnectionsPerAddress", "unauthorized", "forbidden");
+    /** The refusal reasons: the limits' names and the authorize step's outcomes. */
+    private static final List<String> REFUSALS = List.of("maxConnections", "maxConnectionsPerAddress", "maxStreamsPerConnection",
+            "subscribeRatePerAddress", "postRatePerAddress", "upstreamRatePerConnection", "unauthorized", "forbidden");
 
     private final List<Meter> meters = new ArrayList<>();
     private MeterRegistry registry;

@@ -40,6 +40,8 @@ public final class ProgressRequests {
     private final TrustedProxies proxies;
     private final CorsPolicy cors;
     private final AccessGuard guard;
+    private final AddressRateLimiter subscribeRate;
+    private final AddressRateLimiter postRate;
 
     /**
      * The requests of one HTTP host.
@@ -58,6 +60,9 @@ public final class ProgressRequests {
         this.proxies = new TrustedProxies(http.settings().trustedProxies());
         this.cors = new CorsPolicy(origins, http.settings().allowCredentials());
         this.guard = guard;
+        RequestLimits limits = settings.limits();
+        this.subscribeRate = new AddressRateLimiter(limits.subscribeRatePerAddress(), limits.maxTrackedAddresses(), System::nanoTime);
+        this.postRate = new AddressRateLimiter(limits.postRatePerAddress(), limits.maxTrackedAddresses(), System::nanoTime);
     }
 
     /** The path under which streams are served; a host hands over every request under it. */
@@ -168,14 +173,19 @@ public final class ProgressRequests {
 
     private void sse(HostRequest request, StreamSelection selection) {
         String address = addressOf(request);
-        if (admit(request, address, "SSE")) {
+        if (admit(request, selection, address, "SSE")) {
             new SseConnection(http, request, address, selection).start(cursorOf(request));
         }
     }
 
     private void webSocket(HostRequest request, StreamSelection selection) {
+        WebSocketHandshake.Refusal refused = WebSocketHandshake.check(request);
+        if (refused != null) {
+            plain(request, refused.status(), refused.reason(), refused.headers());
+            return;
+        }
         String address = addressOf(request);
-        if (!admit(request, address, "WebSocket")) {
+        if (!admit(request, selection, address, "WebSocket")) {
             return;
         }
         EventId cursor = cursorOf(request);
@@ -197,19 +207,26 @@ public final class ProgressRequests {
             }
         }
         String address = addressOf(request);
-        if (admit(request, address, "long-poll")) {
+        if (admit(request, selection, address, "long-poll")) {
             new LongPoll(http, request, address, parseId(request.param("after"))).start(selection, Math.max(1, timeout));
         }
     }
 
     /**
-     * Takes a place in the connection bounds for a subscriber, or refuses it in the way its clients
-     * understand: EventSource stops for good on any status but 200, so it gets 200 and a longer
-     * {@code retry:}; the others get 503 and {@code Retry-After}.
+     * Admits a subscriber against the bounds: streams per connection, the subscribe rate of its
+     * address, then a place in the connection bounds. Each refusal is answered in the way the
+     * transport's clients understand: EventSource stops for good on any status but 200, so an SSE
+     * client past a rate or connection bound gets 200 and a longer {@code retry:}; a WebSocket
+     * gets a close code a page can read (1008 for too many streams, 1013 for the rate); long-poll
+     * gets 429 or 503 with {@code Retry-After}. Too many streams is the request's own fault, so
+     * SSE and long-poll get 400 for it, as for a bad stream name.
      *
      * @return whether the place was taken; the caller then releases it when the connection ends
      */
-    private boolean admit(HostRequest request, String address, String transport) {
+    private boolean admit(HostRequest request, StreamSelection selection, String address, String transport) {
+        if (!withinStreamBound(request, selection, transport) || !withinSubscribeRate(request, address, transport)) {
+            return false;
+        }
         String full = http.limiter().tryAcquire(address);
         if (full == null) {
             return true;
@@ -218,16 +235,73 @@ public final class ProgressRequests {
         http.metrics().refused(full.substring(0, full.indexOf('=')));
         long retry = http.settings().overloadRetryMillis();
         if ("SSE".equals(transport)) {
-            EventStreamOutput out = request.openEventStream();
-            out.write(SseEncoder.retry(SseConnection.jitter(retry)));
-            out.end();
+            sseRetryLater(request);
         } else {
             plain(request, 503, "Too many connections (" + full + "); retry later", Map.of("Retry-After", Long.toString(retry / 1000)));
         }
         return false;
     }
 
+    private boolean withinStreamBound(HostRequest request, StreamSelection selection, String transport) {
+        int max = http.settings().limits().maxStreamsPerConnection();
+        int named = selection.streams().size() + selection.channels().size();
+        if (named <= max) {
+            return true;
+        }
+        String reason = named + " streams named; at most maxStreamsPerConnection=" + max + " on one connection";
+        LOG.debug("Refusing {} request: {}", transport, reason);
+        http.metrics().refused("maxStreamsPerConnection");
+        if ("WebSocket".equals(transport)) {
+            refuseWebSocket(request, WebSocketCloseCodes.POLICY_VIOLATION, reason);
+        } else {
+            plain(request, 400, reason);
+        }
+        return false;
+    }
+
+    private boolean withinSubscribeRate(HostRequest request, String address, String transport) {
+        long wait = subscribeRate.tryAcquire(address);
+        if (wait == 0) {
+            return true;
+        }
+        int rate = http.settings().limits().subscribeRatePerAddress();
+        LOG.debug("Refusing {} subscribe from {}: subscribeRatePerAddress={} reached", transport, address, rate);
+        http.metrics().refused("subscribeRatePerAddress");
+        if ("SSE".equals(transport)) {
+            sseRetryLater(request);
+        } else if ("WebSocket".equals(transport)) {
+            refuseWebSocket(request, WebSocketCloseCodes.TRY_AGAIN_LATER, "subscribe rate over " + rate + "/s; retry later");
+        } else {
+            tooManyRequests(request, "Subscribe rate over subscribeRatePerAddress=" + rate + "/s", wait);
+        }
+        return false;
+    }
+
+    /** The answer to an SSE client that must come back later: 200, a longer {@code retry:}, the end. */
+    private void sseRetryLater(HostRequest request) {
+        EventStreamOutput out = request.openEventStream();
+        out.write(SseEncoder.retry(SseConnection.jitter(http.settings().overloadRetryMillis())));
+        out.end();
+    }
+
+    /** Completes the handshake only to close with a code, which a page can read (a refused handshake tells it nothing). */
+    private static void refuseWebSocket(HostRequest request, short code, String reason) {
+        request.upgradeToWebSocket(ws -> ws.close(code, reason),
+                error -> LOG.debug("WebSocket handshake to refuse failed: {}", error.getMessage()));
+    }
+
+    private static void tooManyRequests(HostRequest request, String reason, long waitNanos) {
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        plain(request, 429, reason + "; retry in " + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     private void post(HostRequest request, StreamSelection selection) {
+        long wait = postRate.tryAcquire(addressOf(request));
+        if (wait > 0) {
+            http.metrics().refused("postRatePerAddress");
+            tooManyRequests(request, "POST rate over postRatePerAddress=" + http.settings().limits().postRatePerAddress() + "/s", wait);
+            return;
+        }
         if (!selection.single()) {
             plain(request, 400, "POST to one stream's URL, as in " + basePath() + "/<channel>/<stream>");
             return;
@@ -306,6 +380,9 @@ public final class ProgressRequests {
     }
 
     private void snapshot(HostRequest request, StreamSelection selection) {
+        if (!withinStreamBound(request, selection, "snapshot") || !withinSubscribeRate(request, addressOf(request), "snapshot")) {
+            return;
+        }
         try {
             List<StreamSnapshot> found = http.hub().snapshot(selection.single() ? selection.streams() : streamsOf(selection));
             String body;

@@ -21,11 +21,12 @@ import java.util.Set;
  * @param maxUpstreamMessageSize   bytes of one WebSocket message or POST body from a browser
  * @param longPollTimeoutMillis    how long a long-poll is held at most
  * @param allowCredentials         whether pages of allowed origins may send cookies and credentials (CORS)
+ * @param limits                   the bounds against abusive clients: rates, streams per connection, slow request heads
  */
 public record TransportSettings(String basePath, long heartbeatMillis, long retryMillis, long overloadRetryMillis,
         int maxConnections, int maxConnectionsPerAddress, List<String> trustedProxies, int maxHeaderSize,
         long pongTimeoutMillis, Set<String> allowedOrigins, int maxUpstreamMessageSize, long longPollTimeoutMillis,
-        boolean allowCredentials) {
+        boolean allowCredentials, RequestLimits limits) {
 
     public TransportSettings {
         if (basePath == null || !basePath.startsWith("/")) {
@@ -44,6 +45,9 @@ public record TransportSettings(String basePath, long heartbeatMillis, long retr
         }
         if (maxConnectionsPerAddress < 0) {
             throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (no bound) or positive");
+        }
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must be given");
         }
         trustedProxies = List.copyOf(trustedProxies);
         allowedOrigins = Set.copyOf(allowedOrigins);

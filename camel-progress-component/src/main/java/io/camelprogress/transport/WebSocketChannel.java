@@ -16,8 +16,14 @@ public interface WebSocketChannel {
     /** Sends a ping. */
     void ping();
 
-    /** Sends a close frame with the code and reason, then closes. */
+    /** Sends a close frame with the code and reason, then closes once the peer answers it (or a timeout passes). */
     void close(short code, String reason);
+
+    /**
+     * Fails the connection (RFC 6455 7.1.7): a close frame with the code and reason, then the TCP
+     * close at once, without waiting for a peer that broke the rules to answer.
+     */
+    void fail(short code, String reason);
 
     /** Whether the socket holds as much unwritten data as it should. */
     boolean writeQueueFull();

@@ -20,20 +20,19 @@ import org.slf4j.LoggerFactory;
 final class WebSocketConnection extends SubscriberConnection implements WebSocketChannel.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
-    private static final short NORMAL = 1000;
-    private static final short GOING_AWAY = 1001;
-    private static final short UNSUPPORTED_DATA = 1003;
-    private static final short POLICY_VIOLATION = 1008;
-    private static final short TOO_BIG = 1009;
 
     private final WebSocketChannel ws;
     private boolean awaitingPong;
     private long pongNanos = System.nanoTime();
     private ByteArrayOutputStream message;
+    /** Messages the browser may still send now; null when upstreamRatePerConnection is 0. */
+    private final TokenBucket upstreamRate;
 
     WebSocketConnection(HttpContext http, ConnectionLoop loop, WebSocketChannel ws, String address, StreamSelection selection) {
         super(http, loop, address, selection, "websocket");
         this.ws = ws;
+        int rate = http.settings().limits().upstreamRatePerConnection();
+        this.upstreamRate = rate == 0 ? null : new TokenBucket(rate, 2.0 * rate, System.nanoTime());
     }
 
     /** Subscribes and starts streaming; the caller has taken a place in the limiter for it. */
@@ -41,7 +40,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
         ws.listen(this);
         if (!subscribe(cursor)) {
             http.limiter().release(address);
-            ws.close(NORMAL, "stream ended");
+            ws.close(WebSocketCloseCodes.NORMAL, "stream ended");
             return;
         }
         startTimer(http.settings().heartbeatMillis());
@@ -55,7 +54,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
 
     @Override
     public void onBinary() {
-        ws.close(UNSUPPORTED_DATA, "send text frames");
+        ws.fail(WebSocketCloseCodes.UNSUPPORTED_DATA, "send text frames");
         release();
     }
 
@@ -66,7 +65,18 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
 
     @Override
     public void onText(byte[] payload, boolean last) {
+        if (closed()) {
+            return;
+        }
         if (message == null) {
+            if (upstreamRate != null && upstreamRate.take(System.nanoTime()) > 0) {
+                int rate = http.settings().limits().upstreamRatePerConnection();
+                LOG.debug("Closing WebSocket of {}: messages faster than upstreamRatePerConnection={}/s", address, rate);
+                http.metrics().refused("upstreamRatePerConnection");
+                ws.fail(WebSocketCloseCodes.POLICY_VIOLATION, "messages faster than " + rate + "/s");
+                release();
+                return;
+            }
             message = new ByteArrayOutputStream(Math.max(32, payload.length));
         }
         message.writeBytes(payload);
@@ -74,7 +84,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
         if (message.size() > max) {
             LOG.debug("Closing WebSocket of {}: a message exceeded maxUpstreamMessageSize={}", address, max);
             message = null;
-            ws.close(TOO_BIG, "message larger than " + max + " bytes");
+            ws.fail(WebSocketCloseCodes.TOO_BIG, "message larger than " + max + " bytes");
             release();
             return;
         }
@@ -113,15 +123,15 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
 
     @Override
     protected void finish() {
-        ws.close(NORMAL, "stream ended");
+        ws.close(WebSocketCloseCodes.NORMAL, "stream ended");
     }
 
     @Override
     protected void closeAbruptly(boolean fellBehind) {
         if (fellBehind) {
-            ws.close(POLICY_VIOLATION, "subscriber fell behind; resume with lastEventId");
+            ws.close(WebSocketCloseCodes.POLICY_VIOLATION, "subscriber fell behind; resume with lastEventId");
         } else {
-            ws.close(GOING_AWAY, "server moved this connection; resume with lastEventId");
+            ws.close(WebSocketCloseCodes.GOING_AWAY, "server moved this connection; resume with lastEventId");
         }
     }
 
@@ -138,7 +148,7 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
             awaitingPong = false;
             if (!closed() && pongNanos - sent < 0) {
                 LOG.debug("Closing WebSocket of {}: no pong within {} ms", address, http.settings().pongTimeoutMillis());
-                ws.close(GOING_AWAY, "no pong");
+                ws.close(WebSocketCloseCodes.GOING_AWAY, "no pong");
                 release();
             }
         });

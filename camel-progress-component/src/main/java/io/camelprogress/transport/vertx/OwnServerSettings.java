@@ -37,8 +37,10 @@ public record OwnServerSettings(String host, int port, SSLContextParameters tls,
     HttpServerOptions toOptions(CamelContext camelContext, TransportSettings settings) throws Exception {
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxHeaderSize(settings.maxHeaderSize()).setTcpNoDelay(true)
+                .setMaxWebSocketFrameSize(Math.max(settings.maxUpstreamMessageSize(), 65536))
                 .setMaxWebSocketMessageSize(Math.max(settings.maxUpstreamMessageSize() + 1, 65536))
-                // Vert.x accepts h2c unless told not to; it is opt-in here
+                // Vert.x accepts h2c unless told not to; it is opt-in here, also because with it Vert.x sets a
+                // connection up only once it has a whole request head, too late for requestHeadTimeout to bound it
                 .setHttp2ClearTextEnabled(http2ClearText && tls == null);
         if (tls != null) {
             SSLContext context = tls.createSSLContext(camelContext);

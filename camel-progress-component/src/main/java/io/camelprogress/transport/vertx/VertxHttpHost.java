@@ -91,7 +91,9 @@ public final class VertxHttpHost implements HttpHost {
         router.route().order(Integer.MIN_VALUE).handler(new MalformedPathGuard(settings.basePath()));
         mount(router, vertx);
         HttpServerOptions options = own.toOptions(camelContext, settings);
-        server = vertx.createHttpServer(options).requestHandler(router).listen()
+        long headTimeout = settings.limits().requestHeadTimeoutMillis();
+        server = vertx.createHttpServer(options).connectionHandler(connection -> RequestHeadTimeout.install(connection, headTimeout))
+                .requestHandler(router).listen()
                 .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.debug("Listening on {}", where());
     }

@@ -26,6 +26,7 @@ final class VertxWebSocket implements WebSocketChannel {
 
     private final ServerWebSocket ws;
     private final ChannelHandlerContext belowEncoder;
+    private final WebSocketProtocolGuard guard;
 
     /**
      * @param connection the connection the socket was upgraded on: its pipeline holds the frame
@@ -33,8 +34,13 @@ final class VertxWebSocket implements WebSocketChannel {
      */
     VertxWebSocket(ServerWebSocket ws, HttpConnection connection) {
         this.ws = ws;
-        this.belowEncoder = connection instanceof ConnectionBase base
-                ? base.channelHandlerContext().pipeline().context(WebSocketFrameEncoder.class) : null;
+        if (connection instanceof ConnectionBase base) {
+            this.guard = WebSocketProtocolGuard.install(base.channelHandlerContext());
+            this.belowEncoder = base.channelHandlerContext().pipeline().context(WebSocketFrameEncoder.class);
+        } else {
+            this.guard = null;
+            this.belowEncoder = null;
+        }
     }
 
     @Override
@@ -67,6 +73,15 @@ final class VertxWebSocket implements WebSocketChannel {
     @Override
     public void close(short code, String reason) {
         ws.close(code, reason);
+    }
+
+    @Override
+    public void fail(short code, String reason) {
+        if (guard == null) {
+            ws.close(code, reason);
+        } else {
+            guard.failConnection(code, reason);
+        }
     }
 
     @Override
