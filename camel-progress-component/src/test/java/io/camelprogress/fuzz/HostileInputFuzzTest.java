@@ -102,7 +102,7 @@ class HostileInputFuzzTest {
                 assertTrue(publisher.awaitTermination(10, TimeUnit.SECONDS));
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            long stalledSeconds = checkStalled(stalled, findings, millis);
+            long stalledSeconds = checkStalled(stalled, findings, millis, target.boundsRequestHeads());
 
             List<SseFrame> events = sse.events(published.size(), Duration.ofSeconds(20));
             List<JsonNode> frames = ws.next(published.size(), Duration.ofSeconds(20));
@@ -123,7 +123,7 @@ class HostileInputFuzzTest {
                     stalledSeconds < 0 ? "never" : stalledSeconds + " s", findings.answers(), before.threads(), after.threads(),
                     before.descriptors(), after.descriptors(), before.heap() / 1024, after.heap() / 1024, before.streams(), after.streams());
             if (!findings.tolerated().isEmpty()) {
-                System.out.println("Known findings of issue 9, tolerated until branch ws is merged:\n    " + findings.tolerated());
+                System.out.println("Known limits (documented), tolerated:\n    " + findings.tolerated());
             }
             assertEquals("", findings.failures(), "seed " + SEED + ": broken expectations (replay with -Dfuzz.seed=" + SEED + ")");
             LOGS.assertNone(line -> line.hasStackTrace() && line.level().isMoreSpecificThan(org.apache.logging.log4j.Level.ERROR)
@@ -201,13 +201,16 @@ class HostileInputFuzzTest {
      * Whether the server let go of the clients that never finished their headers during the run (then the run's
      * length in seconds, else -1 and a finding); closes every stalled client.
      */
-    private static long checkStalled(List<RawConnection> stalled, Findings findings, long runMillis) throws Exception {
+    private static long checkStalled(List<RawConnection> stalled, Findings findings, long runMillis, boolean bounded) throws Exception {
         boolean allClosed = true;
+        // a bounded server closes them requestHeadTimeout (3 s) after they opened, a short run may end sooner
+        long deadline = System.currentTimeMillis() + (bounded ? Math.max(10, 5_000 - runMillis) : 10);
         for (RawConnection headers : stalled.subList(STALLED, stalled.size())) {
-            boolean closed = headers.drainUntilClosed(System.currentTimeMillis() + 10);
+            boolean closed = headers.drainUntilClosed(deadline);
             allClosed &= closed;
             if (!closed) {
-                findings.broken("http.stalled-headers.still-open", "a client that sent part of its headers " + runMillis + " ms ago");
+                findings.broken(bounded ? "http.stalled-headers.still-open" : "http.stalled-headers.unbounded-on-platform-http",
+                        "a client that sent part of its headers " + runMillis + " ms ago");
             }
         }
         stalled.forEach(RawConnection::abort);
