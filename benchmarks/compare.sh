@@ -18,6 +18,8 @@ usage: benchmarks/compare.sh [--quick] [--scenario NAME]... [--target ours|nchan
   --profile P        our server's configuration (repeatable; default both):
                      tuned     epoll transport, -Xms512m -Xmx512m -Xmn32m (OURS_JVM_OPTS overrides)
                      defaults  what a user gets: NIO transport, -Xmx512m only (OURS_DEFAULTS_JVM_OPTS overrides)
+                     metered   defaults plus Micrometer (camel.metrics.enabled=true, Prometheus registry) with Camel's
+                               own route and exchange meters off, so that it measures the camel.progress.* meters
   --skip-build       use the jars already built
   --out DIR          where JSON reports go (default benchmarks/results/<UTC time>)
 EOF
@@ -46,7 +48,7 @@ while [ $# -gt 0 ]; do
         --scenario) SCENARIOS+=("$2"); shift ;;
         --target) TARGETS=("$2"); shift ;;
         --profile)
-            case "$2" in tuned|defaults) PROFILES+=("$2") ;; *) echo "--profile must be tuned or defaults" >&2; exit 2 ;; esac
+            case "$2" in tuned|defaults|metered) PROFILES+=("$2") ;; *) echo "--profile must be tuned, defaults or metered" >&2; exit 2 ;; esac
             shift ;;
         --skip-build) BUILD=0 ;;
         --out) OUT="$2"; shift ;;
@@ -139,6 +141,12 @@ start_ours() {
     local own_port=$((OURS_PORT + 1))
     local opts=$OURS_JVM_OPTS transport=epoll
     if [ "$profile" = defaults ]; then opts=$OURS_DEFAULTS_JVM_OPTS; transport=nio; fi
+    if [ "$profile" = metered ]; then
+        opts="$OURS_DEFAULTS_JVM_OPTS -Dcamel.metrics.enabled=true -Dcamel.metrics.enableRoutePolicy=false"
+        opts="$opts -Dcamel.metrics.enableExchangeEventNotifier=false -Dcamel.metrics.enableRouteEventNotifier=false"
+        opts="$opts -Dcamel.metrics.enableMessageHistory=false"
+        transport=nio
+    fi
     # shellcheck disable=SC2086 # the options are words
     taskset -c "$SERVER_CPU" java $opts -Dbench.transport="$transport" \
         -Dcamel.server.port="$OURS_PORT" \

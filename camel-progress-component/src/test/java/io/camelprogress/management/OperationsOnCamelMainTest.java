@@ -214,7 +214,21 @@ class OperationsOnCamelMainTest {
             assertEquals((long) progress().hub().publishedEvents(), mbeans.getAttribute(mbean, "PublishedEvents"));
             assertEquals(component.get("streamCount").asInt(), mbeans.getAttribute(mbean, "StreamCount"));
             assertEquals(1, mbeans.getAttribute(mbean, "SubscriptionCount"));
-            assertEquals(1, mbeans.invoke(mbean, "disconnectSubscribers", new Object[] { "ops/listed" }, new String[] { "java.lang.String" }));
+            String[] oneString = { "java.lang.String" };
+            assertEquals(1, mbeans.invoke(mbean, "disconnectSubscribers", new Object[] { "ops/listed" }, oneString));
+            Await.until(() -> progress().hub().subscriptionCount() == 0, WAIT, "the disconnected subscriber to be gone");
+
+            assertEquals(false, mbeans.invoke(mbean, "dropCompletedStream", new Object[] { "ops/listed" }, oneString),
+                    "a stream that has not completed is not dropped");
+            String completed = (String) mbeans.invoke(mbean, "completeStream", new Object[] { "ops/listed" }, oneString);
+            assertTrue(completed.startsWith("done published as "), completed);
+            HttpResponse<String> reconnect = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/progress/ops/listed"))
+                    .header("Accept", "text/event-stream").header("Last-Event-ID", completed.substring("done published as ".length()))
+                    .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, reconnect.statusCode(), "the operator's done ended the stream");
+            int streams = progress().hub().streamCount();
+            assertEquals(true, mbeans.invoke(mbean, "dropCompletedStream", new Object[] { "ops/listed" }, oneString));
+            assertEquals(streams - 1, progress().hub().streamCount());
         }
     }
 
