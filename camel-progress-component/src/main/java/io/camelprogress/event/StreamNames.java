@@ -56,6 +56,24 @@ public final class StreamNames {
         return name;
     }
 
+    /**
+     * The channel a whole-channel pattern names: {@code uploads} for {@code uploads/*}.
+     *
+     * @return the channel, or null when the name is no such pattern
+     * @throws IllegalArgumentException with a one-line reason when it is a pattern of a bad channel
+     */
+    public static String channelPattern(String name) {
+        if (name == null || !name.endsWith("/*")) {
+            return null;
+        }
+        String channel = name.substring(0, name.length() - 2);
+        require(channel, "channel");
+        if (channel.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("Invalid stream '" + printable(name) + "': '*' selects a whole channel, as in 'uploads/*'");
+        }
+        return channel;
+    }
+
     /** The channel of a stream: its first segment. */
     public static String channelOf(String stream) {
         int slash = stream.indexOf('/');

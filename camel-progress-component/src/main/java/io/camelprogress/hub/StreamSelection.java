@@ -34,13 +34,8 @@ public final class StreamSelection {
         Set<String> streams = new LinkedHashSet<>();
         Set<String> channels = new LinkedHashSet<>();
         for (String name : names) {
-            if (name.endsWith("/*")) {
-                String channel = name.substring(0, name.length() - 2);
-                StreamNames.require(channel, "channel");
-                if (channel.indexOf('/') >= 0) {
-                    throw new IllegalArgumentException(
-                            "Invalid stream '" + StreamNames.printable(name) + "': '*' selects a whole channel, as in 'uploads/*'");
-                }
+            String channel = StreamNames.channelPattern(name);
+            if (channel != null) {
                 channels.add(channel);
             } else {
                 streams.add(StreamNames.require(name, "stream"));

@@ -35,13 +35,8 @@ public final class TicketScope {
         Set<String> streams = new LinkedHashSet<>();
         Set<String> channels = new LinkedHashSet<>();
         for (String entry : entries) {
-            if (entry != null && entry.endsWith("/*")) {
-                String channel = entry.substring(0, entry.length() - 2);
-                StreamNames.require(channel, "channel pattern");
-                if (channel.indexOf('/') >= 0) {
-                    throw new IllegalArgumentException("Invalid channel pattern '" + StreamNames.printable(entry)
-                            + "': '*' stands for a whole channel, as in 'uploads/*'");
-                }
+            String channel = StreamNames.channelPattern(entry);
+            if (channel != null) {
                 channels.add(channel);
             } else {
                 streams.add(StreamNames.require(entry, "stream"));

@@ -1,8 +1,5 @@
 package io.camelprogress.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import io.camelprogress.testing.CapturedLogs;
+import io.camelprogress.testing.PlainHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,6 @@ class AuthorizerTest {
     static final CapturedLogs LOGS = TicketsInLogs.capture();
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String SECRET = "a test secret that is long enough for HMAC";
 
     private final List<AccessRequest> seen = new CopyOnWriteArrayList<>();
@@ -84,9 +81,7 @@ class AuthorizerTest {
     }
 
     private static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(WAIT);
-        headers.forEach(request::header);
-        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        return PlainHttp.get(url, headers);
     }
 
     @Test

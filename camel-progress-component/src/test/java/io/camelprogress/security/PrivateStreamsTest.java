@@ -25,6 +25,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import io.camelprogress.testing.CapturedLogs;
+import io.camelprogress.testing.PlainHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,9 +97,7 @@ class PrivateStreamsTest {
     }
 
     private static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(WAIT);
-        headers.forEach(request::header);
-        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        return PlainHttp.get(url, headers);
     }
 
     private static void assertRefused(int status, String reason, HttpResponse<String> response) {
