@@ -1,4 +1,4 @@
-package io.camelprogress.examples.upload;
+package io.camelprogress.examples.crossorigin;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * origin and the page holds the ticket the route gave out. A page of an origin not listed can
  * neither read the stream nor the client script.
  */
+// in a package of its own: the upload demo's Main scans io.camelprogress.examples.upload for route builders
 @Timeout(120)
 class CrossOriginInBrowserTest {
 
