@@ -172,6 +172,9 @@ public class ProgressComponent extends DefaultComponent {
         if (getCamelContext().getRegistry().lookupByName(ProgressTicketsBean.NAME) == null) {
             getCamelContext().getRegistry().bind(ProgressTicketsBean.NAME, ProgressTicketsBean.class, new ProgressTicketsBean(this));
         }
+        if (getCamelContext().getRegistry().lookupByName(ProgressLinesBean.NAME) == null) {
+            getCamelContext().getRegistry().bind(ProgressLinesBean.NAME, ProgressLinesBean.class, new ProgressLinesBean());
+        }
     }
 
     @Override
