@@ -14,8 +14,9 @@ import org.apache.camel.WrappedFile;
 /**
  * Bean {@code progressLines}: counts the lines of a file before a streaming splitter reads it, so
  * that {@code payload=progress} has a total: a streaming splitter knows its size at the last line
- * only. In a route: {@code setHeader CamelProgressTotal} to {@code ${bean:progressLines?method=count}},
- * then {@code split} the body by line with {@code streaming}. It reads the file once more, in 64 KB
+ * only. In a route: {@code setHeader CamelProgressTotal} to {@code method(ProgressLinesBean.NAME, "count")}
+ * (in YAML and XML a {@code method} expression with {@code beanType} of this class, which needs
+ * no registry), then {@code split} the body by line with {@code streaming}. It reads the file once more, in 64 KB
  * chunks, holding none of it; a line is what a split on {@code "\n"} gives (a last line without a
  * line break counts).
  */
@@ -24,7 +25,8 @@ public final class ProgressLinesBean {
     /** The name it is bound under. */
     public static final String NAME = "progressLines";
 
-    ProgressLinesBean() {
+    /** A counter; it holds nothing, so YAML and XML routes may name it by {@code beanType}. */
+    public ProgressLinesBean() {
     }
 
     /**
