@@ -148,6 +148,8 @@ public class ProgressComponent extends DefaultComponent {
 
     private ProgressRuntime runtime;
 
+    private static final String PLATFORM_HTTP = "platform-http";
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ProgressEndpoint endpoint = new ProgressEndpoint(uri, this, remaining);
@@ -180,6 +182,9 @@ public class ProgressComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (attachToPlatformHttp) {
+            requestPlatformHttpServer();
+        }
         // built at start, not at init: Camel Main binds the options after it has created (and initialized) the component
         HubLimits limits = new HubLimits(maxEventsPerStream, maxBytesPerStream, maxEventAge, maxStreams,
                 completedStreamTtl, maxPendingEvents, slowConsumerPolicy);
@@ -196,6 +201,18 @@ public class ProgressComponent extends DefaultComponent {
         runtime = new ProgressRuntime(getCamelContext(), hub, limits, createBackplane(),
                 new EventDraftFactory(new ObjectMapper(), maxEventSize), connections, upstream, host, tickets, guard);
         ServiceHelper.startService(runtime);
+    }
+
+    /**
+     * Camel JBang (and the KameletMain it runs) starts its HTTP server when the platform-http
+     * component is first resolved: resolving it here serves the streams on JBang's port even when
+     * no route uses platform-http. Elsewhere resolving it starts nothing; Camel Main serves with
+     * camel.server.enabled=true.
+     */
+    private void requestPlatformHttpServer() {
+        if (getCamelContext().hasComponent(PLATFORM_HTTP) == null) {
+            getCamelContext().getComponent(PLATFORM_HTTP, true);
+        }
     }
 
     @Override
