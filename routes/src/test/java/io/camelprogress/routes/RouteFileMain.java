@@ -14,7 +14,9 @@ import org.apache.camel.main.Main;
 
 /**
  * One route file of this module run by Camel Main as a user runs it (the file itself, from the
- * module's directory, not a copy), serving on a platform-http port on the loopback address.
+ * routes module's directory, not a copy), serving on the loopback address: on the platform-http
+ * server when camel-platform-http-main is on the classpath, else on the component's own server
+ * (the Camel 4.22 run, where that module is not served).
  */
 final class RouteFileMain implements AutoCloseable {
 
@@ -35,7 +37,7 @@ final class RouteFileMain implements AutoCloseable {
     static RouteFileMain start(String routeFiles, Map<String, String> properties) throws Exception {
         StringBuilder pattern = new StringBuilder();
         for (String file : routeFiles.split(",")) {
-            Path path = Path.of(file.trim()).toAbsolutePath();
+            Path path = Path.of(System.getProperty("routes.dir", ".")).resolve(file.trim()).toAbsolutePath().normalize();
             if (!Files.isRegularFile(path)) {
                 throw new IllegalArgumentException("No route file " + path);
             }
@@ -44,12 +46,26 @@ final class RouteFileMain implements AutoCloseable {
         int port = freePort();
         Main main = new Main();
         main.addInitialProperty("camel.main.routes-include-pattern", pattern.toString());
-        main.addInitialProperty("camel.server.enabled", "true");
-        main.addInitialProperty("camel.server.host", "127.0.0.1");
-        main.addInitialProperty("camel.server.port", Integer.toString(port));
+        if (hasPlatformHttpMain()) {
+            main.addInitialProperty("camel.server.enabled", "true");
+            main.addInitialProperty("camel.server.host", "127.0.0.1");
+            main.addInitialProperty("camel.server.port", Integer.toString(port));
+        } else {
+            main.addInitialProperty("camel.component.progress.host", "127.0.0.1");
+            main.addInitialProperty("camel.component.progress.port", Integer.toString(port));
+        }
         properties.forEach(main::addInitialProperty);
         main.start();
         return new RouteFileMain(main, port);
+    }
+
+    private static boolean hasPlatformHttpMain() {
+        try {
+            Class.forName("org.apache.camel.component.platform.http.main.MainHttpServer");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     Main main() {
