@@ -92,12 +92,7 @@ public class ProgressEndpoint extends DefaultEndpoint {
         if (streamId != null && !streamId.isEmpty()) {
             StreamNames.require(channel + '/' + streamId, "stream (from option streamId)");
         }
-        if (!(progressStep >= 0 && progressStep <= 100)) {
-            throw new IllegalArgumentException("Invalid progressStep " + progressStep + ": a percent between 0 (every event) and 100");
-        }
-        if (progressInterval < 0) {
-            throw new IllegalArgumentException("Invalid progressInterval " + progressInterval + " ms: it must not be negative");
-        }
+        ProgressSampler.requireValid(progressStep, progressInterval);
     }
 
     @Override

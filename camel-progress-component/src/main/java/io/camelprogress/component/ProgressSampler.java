@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class ProgressSampler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressSampler.class);
+    /** No step: events without a percent, and every event with step 0, are not thinned by step. */
+    private static final long NO_BUCKET = Long.MIN_VALUE;
 
     /** What an event goes to: the backplane. */
     private final Function<EventDraft, CompletionStage<Event>> publisher;
@@ -51,12 +53,7 @@ final class ProgressSampler {
      */
     ProgressSampler(Function<EventDraft, CompletionStage<Event>> publisher, double step, long intervalMillis,
                     int maxStreams, LongSupplier clock, ScheduledExecutorService timer) {
-        if (step < 0 || step > 100 || Double.isNaN(step)) {
-            throw new IllegalArgumentException("progressStep must be between 0 and 100, not " + step);
-        }
-        if (intervalMillis < 0) {
-            throw new IllegalArgumentException("progressInterval must not be negative, not " + intervalMillis + " ms");
-        }
+        requireValid(step, intervalMillis);
         if (maxStreams < 1) {
             throw new IllegalArgumentException("The sampler needs room for at least one stream, not " + maxStreams);
         }
@@ -70,6 +67,16 @@ final class ProgressSampler {
         this.clock = clock;
         this.timer = timer;
         this.states = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    /** Refuses a step outside 0..100 and a negative interval, naming the option. */
+    static void requireValid(double step, long intervalMillis) {
+        if (!(step >= 0 && step <= 100)) {
+            throw new IllegalArgumentException("progressStep must be between 0 and 100, not " + step);
+        }
+        if (intervalMillis < 0) {
+            throw new IllegalArgumentException("progressInterval must not be negative, not " + intervalMillis + " ms");
+        }
     }
 
     /** Whether this sampler can drop or hold anything; with step and interval both 0 every event goes. */
@@ -123,9 +130,6 @@ final class ProgressSampler {
             return null;
         }
     }
-
-    /** No step: events without a percent, and every event with step 0, are not thinned by step. */
-    private static final long NO_BUCKET = Long.MIN_VALUE;
 
     /** The percent step an event falls in. */
     private long bucketOf(Double percent) {

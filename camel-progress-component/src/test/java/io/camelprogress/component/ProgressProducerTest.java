@@ -145,6 +145,17 @@ class ProgressProducerTest extends CamelTestSupport {
     }
 
     @Test
+    void aBadProgressStepIsRefusedByName() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> context.getEndpoint("progress:steps?payload=progress&progressStep=150"));
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals("progressStep must be between 0 and 100, not 150.0", cause.getMessage());
+    }
+
+    @Test
     void progressLinesCountsWhatASplitOnLineBreaksGives() throws Exception {
         assertEquals(0, ProgressLinesBean.count(new java.io.ByteArrayInputStream(new byte[0])));
         assertEquals(2, ProgressLinesBean.count(new java.io.ByteArrayInputStream("a\nb".getBytes())));
