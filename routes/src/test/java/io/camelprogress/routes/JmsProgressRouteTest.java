@@ -1,8 +1,5 @@
 package io.camelprogress.routes;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +36,7 @@ class JmsProgressRouteTest {
 
     @BeforeAll
     static void start() throws Exception {
-        brokerUrl = "tcp://127.0.0.1:" + freePort();
+        brokerUrl = "tcp://127.0.0.1:" + RouteFileMain.freePort();
         ConfigurationImpl config = new ConfigurationImpl();
         config.setPersistenceEnabled(false);
         config.setSecurityEnabled(false);
@@ -115,11 +112,5 @@ class JmsProgressRouteTest {
         assertEquals(List.of(
                 "progress {\"stream\":\"jobs/job-4\",\"stage\":\"working\",\"percent\":100,\"current\":1,\"total\":1,\"message\":\"all\"}",
                 "done {\"job\":\"job-4\",\"steps\":1}"), SseLines.eventsUntilEnd(next, Duration.ofSeconds(30)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

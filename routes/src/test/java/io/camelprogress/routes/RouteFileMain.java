@@ -85,7 +85,8 @@ final class RouteFileMain implements AutoCloseable {
         main.stop();
     }
 
-    private static int freePort() throws IOException {
+    /** A free port on the loopback address. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
