@@ -52,6 +52,7 @@ class ProgressProducerTest extends CamelTestSupport {
                         .to("progress:counted?payload=progress&streamId=s");
                 from("direct:unsampled").split(body().tokenize("\n")).streaming()
                         .to("progress:unsampled?payload=progress&progressStep=0&streamId=s");
+                from("direct:interval").to("progress:timed?payload=progress&progressInterval=200ms&streamId=s");
                 from("direct:custom").to("progress:jobs?eventName=step&terminalEvents=finished,failed");
             }
         };
@@ -142,6 +143,20 @@ class ProgressProducerTest extends CamelTestSupport {
 
         template.sendBody("direct:unsampled", "a\nb\nc");
         assertEquals(3, progress().hub().retainedEvents("unsampled/s"), "progressStep=0 sends every exchange");
+    }
+
+    @Test
+    void progressIntervalHoldsTheLatestUntilTheIntervalEnds() throws Exception {
+        for (int percent = 1; percent <= 3; percent++) {
+            Exchange exchange = send("direct:interval", "step " + percent, Map.of(ProgressConstants.PERCENT, percent));
+            assertEquals(percent == 1, exchange.getMessage().getHeader(ProgressConstants.EVENT_ID) != null,
+                    "only the first goes at once and gets an event id");
+        }
+        assertEquals(1, progress().hub().retainedEvents("timed/s"));
+        io.camelprogress.testing.Await.until(() -> progress().hub().retainedEvents("timed/s") == 2, Duration.ofSeconds(5),
+                "the held event at the end of the 200 ms interval");
+        assertEquals("{\"stream\":\"timed/s\",\"percent\":3,\"message\":\"step 3\"}",
+                progress().hub().snapshot(List.of("timed/s")).get(0).lastEvent().data(), "the latest wins");
     }
 
     @Test
