@@ -35,6 +35,10 @@ public class ProgressEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lifecycle": target.setLifecycle(property(camelContext, boolean.class, value)); return true;
         case "payload": target.setPayload(property(camelContext, io.camelprogress.component.PayloadMode.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": target.setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progressstep":
+        case "progressStep": target.setProgressStep(property(camelContext, double.class, value)); return true;
         case "streamid":
         case "streamId": target.setStreamId(property(camelContext, java.lang.String.class, value)); return true;
         case "terminalevents":
@@ -58,6 +62,10 @@ public class ProgressEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "lifecycle": return boolean.class;
         case "payload": return io.camelprogress.component.PayloadMode.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
+        case "progressstep":
+        case "progressStep": return double.class;
         case "streamid":
         case "streamId": return java.lang.String.class;
         case "terminalevents":
@@ -82,6 +90,10 @@ public class ProgressEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lifecycle": return target.isLifecycle();
         case "payload": return target.getPayload();
+        case "progressinterval":
+        case "progressInterval": return target.getProgressInterval();
+        case "progressstep":
+        case "progressStep": return target.getProgressStep();
         case "streamid":
         case "streamId": return target.getStreamId();
         case "terminalevents":

@@ -23,7 +23,7 @@ public class ProgressEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(10);
+        Set<String> props = new HashSet<>(12);
         props.add("bridgeErrorHandler");
         props.add("channel");
         props.add("eventName");
@@ -32,6 +32,8 @@ public class ProgressEndpointUriFactory extends org.apache.camel.support.compone
         props.add("lazyStartProducer");
         props.add("lifecycle");
         props.add("payload");
+        props.add("progressInterval");
+        props.add("progressStep");
         props.add("streamId");
         props.add("terminalEvents");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

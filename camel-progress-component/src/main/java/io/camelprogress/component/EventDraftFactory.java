@@ -32,44 +32,65 @@ final class EventDraftFactory {
         this.maxEventSize = maxEventSize;
     }
 
-    EventDraft create(Exchange exchange, ProgressEndpoint endpoint) throws Exception {
+    /** The stream, event name and end-of-stream flag of an exchange, checked. */
+    record Head(String stream, String name, boolean terminal) {
+    }
+
+    Head head(Exchange exchange, ProgressEndpoint endpoint) {
         Message in = exchange.getMessage();
         String stream = streamOf(in, endpoint);
         String name = in.getHeader(ProgressConstants.EVENT, endpoint.getEventName(), String.class);
         requireEventName(name);
         Boolean terminalHeader = in.getHeader(ProgressConstants.TERMINAL, Boolean.class);
         boolean terminal = terminalHeader != null ? terminalHeader : endpoint.terminalEventNames().contains(name);
+        return new Head(stream, name, terminal);
+    }
 
+    EventDraft create(Exchange exchange, ProgressEndpoint endpoint) throws Exception {
+        Head head = head(exchange, endpoint);
+        if (endpoint.getPayload() == PayloadMode.progress) {
+            return progressDraft(head, reading(exchange, head.stream()));
+        }
+        Message in = exchange.getMessage();
         String data;
         boolean json;
-        if (endpoint.getPayload() == PayloadMode.progress) {
-            data = mapper.writeValueAsString(progressDocument(exchange, stream));
-            json = true;
+        Object body = in.getBody();
+        if (body == null) {
+            data = "";
+            json = false;
+        } else if (body instanceof CharSequence) {
+            data = body.toString();
+            json = false;
+        } else if (body instanceof byte[] bytes) {
+            data = new String(bytes, StandardCharsets.UTF_8);
+            json = false;
+        } else if (isRawContent(body)) {
+            // bytes from HTTP, files and streams are content, not objects to serialize
+            data = in.getMandatoryBody(String.class);
+            json = false;
         } else {
-            Object body = in.getBody();
-            if (body == null) {
-                data = "";
-                json = false;
-            } else if (body instanceof CharSequence) {
-                data = body.toString();
-                json = false;
-            } else if (body instanceof byte[] bytes) {
-                data = new String(bytes, StandardCharsets.UTF_8);
-                json = false;
-            } else if (isRawContent(body)) {
-                // bytes from HTTP, files and streams are content, not objects to serialize
-                data = in.getMandatoryBody(String.class);
-                json = false;
-            } else {
-                data = toJson(exchange, body);
-                json = true;
-            }
+            data = toJson(exchange, body);
+            json = true;
         }
-        EventDraft draft = new EventDraft(stream, name, data, json, terminal);
+        return checked(new EventDraft(head.stream(), head.name(), data, json, head.terminal()));
+    }
+
+    /** The event of a progress reading. */
+    EventDraft progressDraft(Head head, ProgressReading reading) {
+        String data;
+        try {
+            data = mapper.writeValueAsString(progressDocument(reading));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the progress document of stream " + head.stream(), e);
+        }
+        return checked(new EventDraft(head.stream(), head.name(), data, true, head.terminal()));
+    }
+
+    private EventDraft checked(EventDraft draft) {
         if (draft.maxUtf8Size() > maxEventSize) {
-            int bytes = data.getBytes(StandardCharsets.UTF_8).length;
+            int bytes = draft.data().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > maxEventSize) {
-                throw new IllegalArgumentException("Event for stream '" + stream + "' has " + bytes
+                throw new IllegalArgumentException("Event for stream '" + draft.stream() + "' has " + bytes
                                                    + " bytes of data, more than maxEventSize=" + maxEventSize);
             }
         }
@@ -102,22 +123,20 @@ final class EventDraftFactory {
         }
     }
 
-    private ObjectNode progressDocument(Exchange exchange, String stream) {
+    /** What a {@code payload=progress} exchange says: headers first, else the splitter's index and size. */
+    ProgressReading reading(Exchange exchange, String stream) {
         Message in = exchange.getMessage();
-        ObjectNode doc = mapper.createObjectNode();
-        doc.put("stream", stream);
-        String stage = in.getHeader(ProgressConstants.STAGE, String.class);
-        if (stage != null) {
-            doc.put("stage", stage);
-        }
         Long current = in.getHeader(ProgressConstants.CURRENT, Long.class);
         Long total = in.getHeader(ProgressConstants.TOTAL, Long.class);
-        if (current == null && total == null) {
+        if (current == null) {
             Integer index = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
-            Integer size = exchange.getProperty(Exchange.SPLIT_SIZE, Integer.class);
             if (index != null) {
                 current = index + 1L;
-                total = size == null ? null : size.longValue();
+                if (total == null) {
+                    // a streaming splitter knows its size at the last item only
+                    Integer size = exchange.getProperty(Exchange.SPLIT_SIZE, Integer.class);
+                    total = size == null ? null : size.longValue();
+                }
             }
         }
         Double percent = in.getHeader(ProgressConstants.PERCENT, Double.class);
@@ -126,25 +145,38 @@ final class EventDraftFactory {
         }
         if (percent != null) {
             double clamped = Math.max(0, Math.min(100, percent));
-            double rounded = Math.round(clamped * 10) / 10.0;
-            if (rounded == Math.rint(rounded)) {
-                doc.put("percent", (long) rounded);
-            } else {
-                doc.put("percent", rounded);
-            }
-        }
-        if (current != null) {
-            doc.put("current", current);
-        }
-        if (total != null) {
-            doc.put("total", total);
+            // 100 means done: 99.96 of a job is shown as 99.9, so the last item is the one that says 100
+            percent = clamped < 100 ? Math.min(99.9, Math.round(clamped * 10) / 10.0) : 100.0;
         }
         String message = in.getHeader(ProgressConstants.MESSAGE, String.class);
         if (message == null && in.getBody() instanceof CharSequence text) {
             message = text.toString();
         }
-        if (message != null) {
-            doc.put("message", message);
+        return new ProgressReading(stream, in.getHeader(ProgressConstants.STAGE, String.class), percent, current, total, message);
+    }
+
+    private ObjectNode progressDocument(ProgressReading reading) {
+        ObjectNode doc = mapper.createObjectNode();
+        doc.put("stream", reading.stream());
+        if (reading.stage() != null) {
+            doc.put("stage", reading.stage());
+        }
+        Double percent = reading.percent();
+        if (percent != null) {
+            if (percent == Math.rint(percent)) {
+                doc.put("percent", percent.longValue());
+            } else {
+                doc.put("percent", percent);
+            }
+        }
+        if (reading.current() != null) {
+            doc.put("current", reading.current());
+        }
+        if (reading.total() != null) {
+            doc.put("total", reading.total());
+        }
+        if (reading.message() != null) {
+            doc.put("message", reading.message());
         }
         return doc;
     }

@@ -195,6 +195,8 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
 
     private ProgressRuntime runtime;
 
+    private static final String PLATFORM_HTTP = "platform-http";
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ProgressEndpoint endpoint = new ProgressEndpoint(uri, this, remaining);
@@ -219,11 +221,17 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
         if (getCamelContext().getRegistry().lookupByName(ProgressTicketsBean.NAME) == null) {
             getCamelContext().getRegistry().bind(ProgressTicketsBean.NAME, ProgressTicketsBean.class, new ProgressTicketsBean(this));
         }
+        if (getCamelContext().getRegistry().lookupByName(ProgressLinesBean.NAME) == null) {
+            getCamelContext().getRegistry().bind(ProgressLinesBean.NAME, ProgressLinesBean.class, new ProgressLinesBean());
+        }
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (attachToPlatformHttp) {
+            requestPlatformHttpServer();
+        }
         // built at start, not at init: Camel Main binds the options after it has created (and initialized) the component
         HubLimits limits = new HubLimits(maxEventsPerStream, maxBytesPerStream, maxEventAge, maxStreams,
                 completedStreamTtl, maxPendingEvents, slowConsumerPolicy);
@@ -287,6 +295,18 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
                                                + " sslContextParameters on the progress component");
         }
         return global;
+    }
+
+    /**
+     * Camel JBang (and the KameletMain it runs) starts its HTTP server when the platform-http
+     * component is first resolved: resolving it here serves the streams on JBang's port even when
+     * no route uses platform-http. Elsewhere resolving it starts nothing; Camel Main serves with
+     * camel.server.enabled=true.
+     */
+    private void requestPlatformHttpServer() {
+        if (getCamelContext().hasComponent(PLATFORM_HTTP) == null) {
+            getCamelContext().getComponent(PLATFORM_HTTP, true);
+        }
     }
 
     @Override

@@ -37,6 +37,17 @@ public class ProgressEndpoint extends DefaultEndpoint {
                                                    + " (a progress document built from the CamelProgressStage, Percent, Current, Total and Message headers and a splitter's index and size).")
     private PayloadMode payload = PayloadMode.body;
 
+    @UriParam(label = "producer", defaultValue = "1",
+              description = "With payload=progress: at most one event per stream each time the percent enters a new step of this size"
+                            + " (1: one per whole percent, so about a hundred for a whole job); 0 sends every exchange."
+                            + " The first event of a stream, a change of stage or event name, events without a percent and terminal events always go.")
+    private double progressStep = 1;
+
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "With payload=progress: at most one event per stream in this interval; the latest is held and sent when the interval ends."
+                            + " The first event, stage changes and terminal events go at once. 0 for no interval.")
+    private long progressInterval;
+
     @UriParam(label = "producer", description = "The sub-stream when the exchange has no CamelProgressStreamId header; without either, events go to the channel's own stream.")
     private String streamId;
 
@@ -45,6 +56,7 @@ public class ProgressEndpoint extends DefaultEndpoint {
     private boolean lifecycle;
 
     private Set<String> terminalEventNames = EventDraftFactory.parseList(terminalEvents);
+    private ProgressSampler sampler;
 
     public ProgressEndpoint(String uri, ProgressComponent component, String channel) {
         super(uri, component);
@@ -80,12 +92,33 @@ public class ProgressEndpoint extends DefaultEndpoint {
         if (streamId != null && !streamId.isEmpty()) {
             StreamNames.require(channel + '/' + streamId, "stream (from option streamId)");
         }
+        ProgressSampler.requireValid(progressStep, progressInterval);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        runtime().serveWhenReady();
+        ProgressRuntime runtime = runtime();
+        if (payload == PayloadMode.progress && ProgressSampler.thins(progressStep, progressInterval)) {
+            sampler = new ProgressSampler(runtime.backplane()::publish, progressStep, progressInterval,
+                    getComponent().getMaxStreams(), System::currentTimeMillis, runtime.scheduler());
+        }
+        runtime.serveWhenReady();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (sampler != null) {
+            // what is held for the end of its interval goes now
+            sampler.flushAll();
+            sampler = null;
+        }
+        super.doStop();
+    }
+
+    /** The sampler of this endpoint's events, or null when every event goes. */
+    ProgressSampler sampler() {
+        return sampler;
     }
 
     /**
@@ -152,6 +185,27 @@ public class ProgressEndpoint extends DefaultEndpoint {
      */
     public void setLifecycle(boolean lifecycle) {
         this.lifecycle = lifecycle;
+    }
+
+    public double getProgressStep() {
+        return progressStep;
+    }
+
+    /**
+     * With payload=progress: at most one event per stream each time the percent enters a new step of
+     * this size; 0 sends every exchange.
+     */
+    public void setProgressStep(double progressStep) {
+        this.progressStep = progressStep;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    /** With payload=progress: at most one event per stream in this interval (milliseconds); the latest is sent when it ends. */
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public String getStreamId() {

@@ -201,6 +201,11 @@ final class ProgressRuntime extends ServiceSupport {
         return hub;
     }
 
+    /** The component's scheduler (the sweeper's thread), for short tasks such as sending a held event. */
+    ScheduledExecutorService scheduler() {
+        return sweeper;
+    }
+
     Backplane backplane() {
         return backplane;
     }

@@ -47,6 +47,12 @@ class ProgressProducerTest extends CamelTestSupport {
                 from("direct:split").split(body().tokenize("\n"))
                         .setHeader(ProgressConstants.STREAM_ID, constant("file1"))
                         .to("progress:uploads?payload=progress");
+                from("direct:streamed").setHeader(ProgressConstants.TOTAL, method(ProgressLinesBean.NAME, "count"))
+                        .split(body().tokenize("\n")).streaming()
+                        .to("progress:counted?payload=progress&streamId=s");
+                from("direct:unsampled").split(body().tokenize("\n")).streaming()
+                        .to("progress:unsampled?payload=progress&progressStep=0&streamId=s");
+                from("direct:interval").to("progress:timed?payload=progress&progressInterval=200ms&streamId=s");
                 from("direct:custom").to("progress:jobs?eventName=step&terminalEvents=finished,failed");
             }
         };
@@ -116,6 +122,63 @@ class ProgressProducerTest extends CamelTestSupport {
             assertEquals("{\"stream\":\"uploads/file1\",\"percent\":25,\"current\":1,\"total\":4,\"message\":\"a\"}", events.get(0).data());
             assertEquals("{\"stream\":\"uploads/file1\",\"percent\":100,\"current\":4,\"total\":4,\"message\":\"d\"}", events.get(3).data());
         }
+    }
+
+    @Test
+    void aStreamingSplitWithTheLinesCountedSendsOnePerPercent() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 10_000; i++) {
+            lines.append("line ").append(i).append('\n');
+        }
+        template.sendBody("direct:streamed", lines.toString());
+        StreamSnapshot snapshot = progress().hub().snapshot(List.of("counted/s")).get(0);
+        // 0.01 % (the first line, shown as 0), then 1 .. 100
+        assertEquals(101, progress().hub().retainedEvents("counted/s"));
+        assertEquals("{\"stream\":\"counted/s\",\"percent\":100,\"current\":10000,\"total\":10000,\"message\":\"line 10000\"}",
+                snapshot.lastEvent().data());
+
+        template.sendBody("direct:streamed", new java.io.ByteArrayInputStream("x\ny\n".getBytes()));
+        assertEquals("{\"stream\":\"counted/s\",\"percent\":100,\"current\":2,\"total\":2,\"message\":\"y\"}",
+                progress().hub().snapshot(List.of("counted/s")).get(0).lastEvent().data(), "a cached stream is counted and then split");
+
+        template.sendBody("direct:unsampled", "a\nb\nc");
+        assertEquals(3, progress().hub().retainedEvents("unsampled/s"), "progressStep=0 sends every exchange");
+    }
+
+    @Test
+    void progressIntervalHoldsTheLatestUntilTheIntervalEnds() throws Exception {
+        for (int percent = 1; percent <= 3; percent++) {
+            Exchange exchange = send("direct:interval", "step " + percent, Map.of(ProgressConstants.PERCENT, percent));
+            assertEquals(percent == 1, exchange.getMessage().getHeader(ProgressConstants.EVENT_ID) != null,
+                    "only the first goes at once and gets an event id");
+        }
+        assertEquals(1, progress().hub().retainedEvents("timed/s"));
+        io.camelprogress.testing.Await.until(() -> progress().hub().retainedEvents("timed/s") == 2, Duration.ofSeconds(5),
+                "the held event at the end of the 200 ms interval");
+        assertEquals("{\"stream\":\"timed/s\",\"percent\":3,\"message\":\"step 3\"}",
+                progress().hub().snapshot(List.of("timed/s")).get(0).lastEvent().data(), "the latest wins");
+    }
+
+    @Test
+    void aBadProgressStepIsRefusedByName() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> context.getEndpoint("progress:steps?payload=progress&progressStep=150"));
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals("progressStep must be between 0 and 100, not 150.0", cause.getMessage());
+    }
+
+    @Test
+    void progressLinesCountsWhatASplitOnLineBreaksGives() throws Exception {
+        assertEquals(0, ProgressLinesBean.count(new java.io.ByteArrayInputStream(new byte[0])));
+        assertEquals(2, ProgressLinesBean.count(new java.io.ByteArrayInputStream("a\nb".getBytes())));
+        assertEquals(2, ProgressLinesBean.count(new java.io.ByteArrayInputStream("a\nb\n".getBytes())));
+        assertEquals(3, ProgressLinesBean.count(new java.io.ByteArrayInputStream("a\n\nb\n".getBytes())));
+        Exchange refused = template.request("direct:streamed", e -> e.getMessage().setBody(42));
+        assertEquals("progressLines counts the lines of a file, a path, text, bytes or a cached stream, not of a java.lang.Integer",
+                refused.getException().getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -50,6 +51,37 @@ final class SseLines {
             }
         }
         return data;
+    }
+
+    /**
+     * Every event until the stream ends, as {@code "<event name> <data>"} (one data line each),
+     * within {@code timeout} in all.
+     */
+    static List<String> eventsUntilEnd(BlockingQueue<String> lines, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> events = new ArrayList<>();
+        String name = "message";
+        while (true) {
+            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError("the stream did not end within " + timeout + "; events so far: " + last(events));
+            }
+            if (line.equals("<end>")) {
+                return events;
+            }
+            assertTrue(!line.startsWith("<failed"), line);
+            if (line.startsWith("event: ")) {
+                name = line.substring(7);
+            } else if (line.startsWith("data: ")) {
+                events.add(name + " " + line.substring(6));
+            } else if (line.isEmpty()) {
+                name = "message";
+            }
+        }
+    }
+
+    private static List<String> last(List<String> events) {
+        return events.subList(Math.max(0, events.size() - 5), events.size());
     }
 
     /** The next line that is not blank, an id or an event name. */
