@@ -597,6 +597,7 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
         return allowCredentials;
     }
 
+    /** Whether pages of the allowed origins may send cookies and credentials (see the option's description). */
     public void setAllowCredentials(boolean allowCredentials) {
         this.allowCredentials = allowCredentials;
     }
@@ -605,6 +606,7 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
         return ticketSecret;
     }
 
+    /** The secret that signs stream tickets; setting it makes every stream private (see the option's description). */
     public void setTicketSecret(String ticketSecret) {
         this.ticketSecret = ticketSecret;
     }
@@ -613,6 +615,7 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
         return ticketTtl;
     }
 
+    /** The lifetime of the producer's tickets, in milliseconds. */
     public void setTicketTtl(long ticketTtl) {
         this.ticketTtl = ticketTtl;
     }
@@ -621,6 +624,7 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
         return authorizer;
     }
 
+    /** The application's rule for who may subscribe and send. */
     public void setAuthorizer(ProgressAuthorizer authorizer) {
         this.authorizer = authorizer;
     }

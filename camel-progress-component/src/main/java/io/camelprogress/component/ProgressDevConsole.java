@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelprogress.management.ProgressReport;
+import io.camelprogress.management.ProgressView;
 import org.apache.camel.Component;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
@@ -58,8 +59,9 @@ public class ProgressDevConsole extends AbstractDevConsole {
         List<Map<String, Object>> reports = new ArrayList<>();
         for (String name : getCamelContext().getComponentNames()) {
             Component component = getCamelContext().hasComponent(name);
-            if (component instanceof ProgressComponent progress && progress.view() != null) {
-                reports.add(ProgressReport.of(progress.view(), limit));
+            ProgressView view = component instanceof ProgressComponent progress ? progress.view() : null;
+            if (view != null) {
+                reports.add(ProgressReport.of(view, limit));
             }
         }
         return reports;

@@ -54,7 +54,8 @@ final class ProgressRuntime extends ServiceSupport {
     private ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweep;
     private boolean backplaneStarted;
-    private boolean hostStarted;
+    // volatile: health probes read it without waiting on a host that is starting under the lock
+    private volatile boolean hostStarted;
     private boolean waitingForContext;
 
     /**
@@ -223,7 +224,7 @@ final class ProgressRuntime extends ServiceSupport {
     }
 
     /** The HTTP host, once it has started serving; else null. */
-    synchronized HttpHost httpHost() {
+    HttpHost httpHost() {
         return hostStarted ? httpHost : null;
     }
 }

@@ -62,6 +62,7 @@ public final class StreamSelection {
         return channels.isEmpty();
     }
 
+    /** Whether a stream is one this selection watches: named, or of a whole channel it watches. */
     public boolean matches(String stream) {
         return streams.contains(stream) || !channels.isEmpty() && channels.contains(StreamNames.channelOf(stream));
     }

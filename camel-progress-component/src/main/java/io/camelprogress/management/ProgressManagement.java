@@ -108,11 +108,11 @@ public final class ProgressManagement extends ServiceSupport {
 
     @ManagedOperation(description = "Closes every connection reading a stream; they reconnect and resume")
     public int disconnectSubscribers(String stream) {
-        return view.hub().disconnect(stream);
+        return view.hub().disconnect(StreamNames.require(stream, "stream"));
     }
 
     @ManagedOperation(description = "Drops a completed stream nobody reads, before its completedStreamTtl")
     public boolean dropCompletedStream(String stream) {
-        return view.hub().dropCompleted(stream);
+        return view.hub().dropCompleted(StreamNames.require(stream, "stream"));
     }
 }

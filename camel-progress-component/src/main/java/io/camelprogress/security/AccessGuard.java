@@ -33,11 +33,6 @@ public final class AccessGuard {
         return tickets == null && authorizer == null;
     }
 
-    /** Whether requests need a ticket. */
-    public boolean ticketsRequired() {
-        return tickets != null;
-    }
-
     /**
      * Decides on one request.
      *

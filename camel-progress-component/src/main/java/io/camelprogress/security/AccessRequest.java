@@ -13,6 +13,7 @@ public interface AccessRequest {
         SEND
     }
 
+    /** What the request does: a subscribe (also a WebSocket handshake) or a send (a POST, or a WebSocket's frames). */
     Action action();
 
     /** How: {@code sse}, {@code websocket}, {@code long-poll}, {@code snapshot} or {@code http} (a POST). */

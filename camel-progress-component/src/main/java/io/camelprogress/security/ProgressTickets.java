@@ -122,11 +122,6 @@ public final class ProgressTickets {
         return TicketCheck.valid(ticket);
     }
 
-    /** The lifetime of tickets issued without one. */
-    public Duration defaultTtl() {
-        return defaultTtl;
-    }
-
     private byte[] sign(String text) {
         return macs.get().doFinal(text.getBytes(StandardCharsets.US_ASCII));
     }

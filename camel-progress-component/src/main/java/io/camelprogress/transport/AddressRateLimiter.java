@@ -52,17 +52,29 @@ final class AddressRateLimiter {
         }
     }
 
-    /** The address, or for IPv6 its /64 prefix. */
+    /** The address, or for IPv6 its /64 prefix; an IPv4-mapped address ({@code ::ffff:a.b.c.d}) counts as its IPv4 address. */
     static String keyOf(String address) {
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
         if (bytes == null || bytes.length != 16) {
             return address;
+        }
+        if (isIpv4Mapped(bytes)) {
+            return (bytes[12] & 0xFF) + "." + (bytes[13] & 0xFF) + "." + (bytes[14] & 0xFF) + "." + (bytes[15] & 0xFF);
         }
         StringBuilder prefix = new StringBuilder(24);
         for (int i = 0; i < 8; i += 2) {
             prefix.append(Integer.toHexString((bytes[i] & 0xFF) << 8 | bytes[i + 1] & 0xFF)).append(':');
         }
         return prefix.append(":/64").toString();
+    }
+
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF;
     }
 
     /** How many addresses' buckets are kept now. */

@@ -30,11 +30,12 @@ final class CorsPolicy {
 
     /** Adds the CORS headers an answer to this request carries, if it comes from an allowed page. */
     void apply(HostRequest request) {
+        // whatever the request, so that a cache never serves one origin's grant to another
+        request.addResponseHeader("Vary", "Origin");
         String origin = request.header("Origin");
         if (origin == null) {
             return;
         }
-        request.addResponseHeader("Vary", "Origin");
         if (origins.allows(origin, request.header("Host"))) {
             request.addResponseHeader("Access-Control-Allow-Origin", origin);
             if (allowCredentials) {

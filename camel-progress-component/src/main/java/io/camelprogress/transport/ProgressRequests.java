@@ -139,7 +139,7 @@ public final class ProgressRequests {
         }
         switch (transport) {
             case "http" -> post(request, selection);
-            case "websocket" -> webSocket(request, selection);
+            case "websocket" -> webSocket(request, selection, maySend(request, selection));
             case "long-poll" -> longPoll(request, selection);
             case "snapshot" -> snapshot(request, selection);
             default -> sse(request, selection);
@@ -178,7 +178,19 @@ public final class ProgressRequests {
         }
     }
 
-    private void webSocket(HostRequest request, StreamSelection selection) {
+    /**
+     * Whether a WebSocket's text frames may go to the channel's route: they are sends, as POSTs are, so
+     * the authorize step is asked again for that; a refusal leaves the socket for reading only.
+     */
+    private boolean maySend(HostRequest request, StreamSelection selection) {
+        if (guard.isOpen()) {
+            return true;
+        }
+        RequestAccess access = new RequestAccess(request, AccessRequest.Action.SEND, "websocket", selection, addressOf(request));
+        return guard.check(access.ticketText(), access).allowed();
+    }
+
+    private void webSocket(HostRequest request, StreamSelection selection, boolean maySend) {
         WebSocketHandshake.Refusal refused = WebSocketHandshake.check(request);
         if (refused != null) {
             plain(request, refused.status(), refused.reason(), refused.headers());
@@ -189,7 +201,7 @@ public final class ProgressRequests {
             return;
         }
         EventId cursor = cursorOf(request);
-        request.upgradeToWebSocket(ws -> new WebSocketConnection(http, request.loop(), ws, address, selection).start(cursor), error -> {
+        request.upgradeToWebSocket(ws -> new WebSocketConnection(http, request.loop(), ws, address, selection, maySend).start(cursor), error -> {
             http.limiter().release(address);
             LOG.debug("WebSocket handshake with {} failed: {}", address, error.getMessage());
         });

@@ -1,5 +1,6 @@
 package io.camelprogress.transport;
 
+import java.util.Map;
 import java.util.Set;
 
 import io.camelprogress.hub.StreamSelection;
@@ -72,13 +73,14 @@ final class RequestAccess implements AccessRequest {
 
     @Override
     public String cookie(String name) {
-        String header = request.header("Cookie");
-        if (header == null) {
-            return null;
-        }
-        for (Cookie cookie : ServerCookieDecoder.LAX.decode(header)) {
-            if (cookie.name().equals(name)) {
-                return cookie.value();
+        // HTTP/2 lets a browser split its cookies over several Cookie fields
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (header.getKey().equalsIgnoreCase("Cookie")) {
+                for (Cookie cookie : ServerCookieDecoder.LAX.decode(header.getValue())) {
+                    if (cookie.name().equals(name)) {
+                        return cookie.value();
+                    }
+                }
             }
         }
         return null;

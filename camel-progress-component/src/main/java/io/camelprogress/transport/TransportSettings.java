@@ -49,6 +49,10 @@ public record TransportSettings(String basePath, long heartbeatMillis, long retr
         if (limits == null) {
             throw new IllegalArgumentException("limits must be given");
         }
+        if (allowCredentials && allowedOrigins.contains("*")) {
+            throw new IllegalArgumentException("allowCredentials with allowedOrigins=* would let every site's pages read streams"
+                                               + " with the user's cookies: list the origins instead");
+        }
         trustedProxies = List.copyOf(trustedProxies);
         allowedOrigins = Set.copyOf(allowedOrigins);
     }

@@ -22,15 +22,19 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
 
     private final WebSocketChannel ws;
+    private final boolean maySend;
     private boolean awaitingPong;
     private long pongNanos = System.nanoTime();
     private ByteArrayOutputStream message;
     /** Messages the browser may still send now; null when upstreamRatePerConnection is 0. */
     private final TokenBucket upstreamRate;
 
-    WebSocketConnection(HttpContext http, ConnectionLoop loop, WebSocketChannel ws, String address, StreamSelection selection) {
+    /** @param maySend whether the authorize step lets this client's frames go to the channel's route */
+    WebSocketConnection(HttpContext http, ConnectionLoop loop, WebSocketChannel ws, String address, StreamSelection selection,
+                        boolean maySend) {
         super(http, loop, address, selection, "websocket");
         this.ws = ws;
+        this.maySend = maySend;
         int rate = http.settings().limits().upstreamRatePerConnection();
         this.upstreamRate = rate == 0 ? null : new TokenBucket(rate, 2.0 * rate, System.nanoTime());
     }
@@ -66,6 +70,13 @@ final class WebSocketConnection extends SubscriberConnection implements WebSocke
     @Override
     public void onText(byte[] payload, boolean last) {
         if (closed()) {
+            return;
+        }
+        if (!maySend) {
+            LOG.debug("Closing WebSocket of {}: the authorize step lets it read, not send", address);
+            http.metrics().refused("forbidden");
+            ws.fail(WebSocketCloseCodes.POLICY_VIOLATION, "sending is not allowed on this connection");
+            release();
             return;
         }
         if (message == null) {

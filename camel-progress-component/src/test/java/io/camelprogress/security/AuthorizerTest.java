@@ -139,6 +139,25 @@ class AuthorizerTest {
     }
 
     @Test
+    void aWebSocketMayReadButNotSendWhenTheAuthorizerRefusesSends() throws Exception {
+        start(request -> request.action() == AccessRequest.Action.SEND ? AccessDecision.deny("Viewers cannot send")
+                : AccessDecision.allow(), null);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("progress:acme").to("mock:sent");
+            }
+        });
+        context.createProducerTemplate().sendBody("direct:acme", "working");
+        try (io.camelprogress.testing.WsTestClient ws = io.camelprogress.testing.WsTestClient.open(url("acme/job").replace("http:", "ws:"))) {
+            assertEquals("working", ws.next(WAIT).get("data").asText(), "reading is allowed");
+            ws.send("cancel");
+            assertEquals(1008, ws.awaitClose(WAIT), "a frame is a send, and sends are refused");
+        }
+        assertEquals(0, context.getEndpoint("mock:sent", org.apache.camel.component.mock.MockEndpoint.class).getReceivedCounter());
+    }
+
+    @Test
     void aDecisionIsAllowOr401Or403() {
         assertSame(AccessDecision.allow(), AccessDecision.allow());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new AccessDecision(500, "no"));

@@ -119,6 +119,32 @@ class CorsTest {
     }
 
     @Test
+    void theNullOriginOfSandboxedFramesGetsNoGrant() throws Exception {
+        try (SseTestClient sandboxed = SseTestClient.open(server.url("up/job"), Map.of("Origin", "null"))) {
+            assertEquals(Optional.empty(), allowOrigin(sandboxed.response()));
+        }
+    }
+
+    @Test
+    void credentialsForAnyOriginAreRefusedAtStart() {
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> {
+            try (ProgressServer any = new ProgressServer(c -> {
+                c.setAllowedOrigins("*");
+                c.setAllowCredentials(true);
+            })) {
+                any.port();
+            }
+        });
+        Throwable cause = rootCause(refused);
+        assertEquals(IllegalArgumentException.class, cause.getClass(), refused.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(cause.getMessage().contains("list the origins instead"), cause.getMessage());
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        return t.getCause() == null ? t : rootCause(t.getCause());
+    }
+
+    @Test
     void otherOriginsMethodsAndHeadersGetNoGrant() throws Exception {
         HttpRequest.Builder options = HttpRequest.newBuilder(URI.create(server.url("up/job")))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody());

@@ -120,6 +120,16 @@ class PrivateStreamsTest {
     }
 
     @Test
+    void aTicketCookieIsFoundAmongSeveralCookieFields() throws Exception {
+        String ticket = publish("a", "split cookies");
+        // HTTP/2 lets a browser send each cookie in a field of its own; HTTP/1.1 clients may too
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url("uploads/a"))).timeout(WAIT)
+                .header("Accept", "application/json").header("Cookie", "theme=dark").header("Cookie", "progress_ticket=" + ticket).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+    }
+
+    @Test
     void aTicketForOneStreamReadsNoOther() throws Exception {
         String ticketA = publish("a", "for a");
         publish("b", "for b");

@@ -51,6 +51,8 @@ public final class Nginx implements AutoCloseable {
         String site = Files.readString(DOCUMENTED);
         site = replaceOnce(site, "server 127.0.0.1:8085;", "server 127.0.0.1:" + upstreamPort + ";");
         site = replaceOnce(site, "listen 80;", "listen 127.0.0.1:" + port + ";");
+        site = replaceOnce(site, "access_log /var/log/nginx/camel-progress.log camel_progress;",
+                "access_log " + dir.resolve("access.log") + " camel_progress;");
         if (readTimeout != null) {
             site = replaceOnce(site, "proxy_read_timeout 60s;", "proxy_read_timeout " + readTimeout + ";");
         }
@@ -143,6 +145,12 @@ public final class Nginx implements AutoCloseable {
             }
         }
         return out.toString();
+    }
+
+    /** What nginx logged of the requests it passed on. */
+    public String accessLog() throws IOException {
+        Path log = dir.resolve("access.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     public int port() {

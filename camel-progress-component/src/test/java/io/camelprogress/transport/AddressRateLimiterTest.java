@@ -71,6 +71,8 @@ class AddressRateLimiterTest {
         assertEquals(0, limiter.tryAcquire("2001:db8:1:3::1"), "the next /64 is another client");
         assertEquals(0, limiter.tryAcquire("10.0.0.1"), "IPv4 addresses count one by one");
         assertEquals("2001:db8:1:2::/64", AddressRateLimiter.keyOf("2001:db8:1:2::1"));
+        assertEquals("10.1.2.3", AddressRateLimiter.keyOf("::ffff:10.1.2.3"), "an IPv4-mapped address is its IPv4 address");
+        assertEquals("10.1.2.4", AddressRateLimiter.keyOf("::ffff:a01:204"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import io.camelprogress.component.ProgressConstants;
 import io.camelprogress.testing.LibraryWsClient;
 import io.camelprogress.testing.Nginx;
+import io.camelprogress.testing.Await;
+import io.camelprogress.testing.PlainHttp;
 import io.camelprogress.testing.ProgressServer;
 import io.camelprogress.testing.SseFrame;
 import io.camelprogress.testing.SseTestClient;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +73,26 @@ class NginxProxyTest {
             System.out.printf("publish -> receipt through nginx, 20 events one after another (us): first %d, median %d, max %d%n",
                     micros.get(0), micros.stream().sorted().toList().get(10), micros.stream().mapToLong(Long::longValue).max().orElseThrow());
             assertTrue(micros.get(0) < 200_000, "first event " + micros.get(0) + " us after its publish");
+        }
+    }
+
+    @Test
+    void theAccessLogKeepsTicketsOut() throws Exception {
+        try (ProgressServer server = new ProgressServer(c -> c.setTicketSecret("the nginx test's secret, 32 bytes and more"));
+             Nginx nginx = Nginx.start(server.port(), null)) {
+            String ticket = server.component().tickets().issue("up/logged");
+            server.publish("logged", "done", "the end");
+            HttpResponse<String> read = PlainHttp.get(nginx.url("up/logged?ticket=" + ticket), java.util.Map.of());
+            assertEquals(200, read.statusCode(), nginx.logs());
+            Await.until(() -> {
+                try {
+                    return nginx.accessLog().contains("/progress/up/logged");
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, WAIT, "the request to be in the access log");
+            assertFalse(nginx.accessLog().contains(ticket), nginx.accessLog());
+            assertFalse(nginx.accessLog().contains("ticket="), nginx.accessLog());
         }
     }
 

@@ -110,6 +110,24 @@ class TlsTest {
     }
 
     @Test
+    void aSameOriginPostOverHttp2IsAllowed() throws Exception {
+        // a browser sends no Host header over HTTP/2: the origin is compared with :authority
+        try (ProgressServer server = new ProgressServer(c -> c.setSslContextParameters(parameters()))) {
+            server.context().addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("progress:up").to("mock:heard");
+                }
+            });
+            java.net.http.HttpResponse<String> posted = client(HttpClient.Version.HTTP_2).send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(https(server.port(), "up/p"))).header("Origin", "https://127.0.0.1:" + server.port())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("cancel")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, posted.version());
+            assertEquals(202, posted.statusCode(), posted.body());
+        }
+    }
+
+    @Test
     void aReplayOverHttp2ComesInBatchesInOrder() throws Exception {
         try (ProgressServer server = new ProgressServer(c -> c.setSslContextParameters(parameters()))) {
             List<String> published = new ArrayList<>();

@@ -70,11 +70,12 @@ final class EventPublisher {
 
     /** Runs on the producer's thread, in send order. */
     private void sent(EventDraft draft, CompletableFuture<Event> accepted, RecordMetadata metadata, Exception error) {
-        failing = error != null;
         if (error != null) {
             failures.increment();
+            // before the flag: a reader that sees it failing sees why
             lastFailure = error.getClass().getSimpleName() + ": " + error.getMessage();
         }
+        failing = error != null;
         if (accepted == null) {
             // once per stream: an outage fails every event handed on meanwhile
             if (error != null && unreported.record(draft.stream(), error)) {

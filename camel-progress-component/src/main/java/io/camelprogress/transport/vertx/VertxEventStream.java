@@ -9,6 +9,8 @@ import io.camelprogress.event.StreamItem;
 import io.camelprogress.transport.EventStreamOutput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.vertx.core.buffer.Buffer;
@@ -107,19 +109,27 @@ final class VertxEventStream implements EventStreamOutput {
     @Override
     public void onClosed(Runnable action) {
         boolean[] once = new boolean[1];
+        ChannelFutureListener[] onChannelClose = new ChannelFutureListener[1];
+        Channel channel = request.version() != HttpVersion.HTTP_2 && request.connection() instanceof ConnectionBase connection
+                ? connection.channel() : null;
         Runnable callOnce = () -> {
             if (!once[0]) {
                 once[0] = true;
+                if (channel != null) {
+                    // a keep-alive connection outlives its responses: it must not hold on to each one's listener
+                    channel.closeFuture().removeListener(onChannelClose[0]);
+                }
                 action.run();
             }
         };
         response.closeHandler(v -> callOnce.run());
         response.exceptionHandler(e -> callOnce.run());
         response.endHandler(v -> callOnce.run());
-        if (request.version() != HttpVersion.HTTP_2 && request.connection() instanceof ConnectionBase connection) {
+        if (channel != null) {
             // Vert.x tells a response of its connection's close only while its request is the one in progress; bytes
             // that are no request pipelined behind it take that place, and the close would go unheard
-            connection.channel().closeFuture().addListener(f -> callOnce.run());
+            onChannelClose[0] = f -> callOnce.run();
+            channel.closeFuture().addListener(onChannelClose[0]);
         }
     }
 }

@@ -41,7 +41,12 @@ final class VertxRequest implements HostRequest {
 
     @Override
     public String header(String name) {
-        return request.getHeader(name);
+        String value = request.getHeader(name);
+        if (value == null && "Host".equalsIgnoreCase(name) && request.authority() != null) {
+            // HTTP/2 carries the host as :authority, which Vert.x keeps out of the headers
+            return request.authority().toString();
+        }
+        return value;
     }
 
     @Override
