@@ -1,0 +1,62 @@
+package io.camelprogress.transport.servlet;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.camelprogress.transport.HttpHost;
+import io.camelprogress.transport.ProgressRequests;
+import org.apache.camel.CamelContext;
+
+/**
+ * The servlet host: the application's servlet container serves the base path through
+ * {@link ProgressServlet}, on the application's own port; the connections' loops share one
+ * scheduler from the CamelContext's {@code ExecutorServiceManager}.
+ */
+final class ServletHttpHost implements HttpHost {
+
+    private final ProgressServlet servlet;
+    private final CamelContext camelContext;
+    private final ProgressRequests requests;
+    private ProgressServlet.Serving serving;
+
+    ServletHttpHost(ProgressServlet servlet, CamelContext camelContext, ProgressRequests requests) {
+        this.servlet = servlet;
+        this.camelContext = camelContext;
+        this.requests = requests;
+    }
+
+    @Override
+    public void start() {
+        // writes never block, so a thread per core serves every connection's loop
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ScheduledExecutorService scheduler = camelContext.getExecutorServiceManager()
+                .newScheduledThreadPool(this, "ProgressServletLoops", threads);
+        serving = new ProgressServlet.Serving(requests, scheduler, new OpenConnections());
+        servlet.serve(serving);
+    }
+
+    @Override
+    public void stop() {
+        if (serving == null) {
+            return;
+        }
+        servlet.stopServing(serving);
+        serving.open().closeAll();
+        camelContext.getExecutorServiceManager().shutdownNow(serving.scheduler());
+        serving = null;
+    }
+
+    @Override
+    public boolean attachedToPlatformHttp() {
+        return true;
+    }
+
+    @Override
+    public String where() {
+        return requests.basePath() + " on the servlet container";
+    }
+
+    @Override
+    public int port() {
+        return -1;
+    }
+}
