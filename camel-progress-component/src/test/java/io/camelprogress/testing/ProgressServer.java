@@ -12,18 +12,22 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * A CamelContext with the progress component on its own HTTP server at a free loopback port, and
- * a {@code direct:publish} route into {@code progress:up}, for tests.
+ * A CamelContext with the progress component serving at a free loopback port (on its own HTTP
+ * server, or on the {@link HostUnderTest} the classpath names), and a {@code direct:publish} route
+ * into {@code progress:up}, for tests.
  */
 public final class ProgressServer implements AutoCloseable {
 
     private final CamelContext context;
     private final ProducerTemplate template;
     private final ProgressComponent component;
+    private final HostUnderTest host;
 
     public ProgressServer(Consumer<ProgressComponent> configure) throws Exception {
+        host = HostUnderTest.load();
         context = new DefaultCamelContext();
         component = TestComponents.addProgress(context, configure);
+        host.configure(component);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -48,15 +52,15 @@ public final class ProgressServer implements AutoCloseable {
     }
 
     public String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + component.httpHost().port() + "/progress/" + pathAndQuery;
+        return "http://127.0.0.1:" + host.port(component) + "/progress/" + pathAndQuery;
     }
 
     public String wsUrl(String pathAndQuery) {
-        return "ws://127.0.0.1:" + component.httpHost().port() + "/progress/" + pathAndQuery;
+        return "ws://127.0.0.1:" + host.port(component) + "/progress/" + pathAndQuery;
     }
 
     public int port() {
-        return component.httpHost().port();
+        return host.port(component);
     }
 
     /** Publishes to {@code up/<streamId>} and returns the event id. */
@@ -87,5 +91,10 @@ public final class ProgressServer implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
+        try {
+            host.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("The host under test did not stop", e);
+        }
     }
 }

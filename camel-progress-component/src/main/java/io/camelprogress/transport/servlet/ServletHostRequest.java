@@ -61,16 +61,19 @@ final class ServletHostRequest implements HostRequest {
         async.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
+                output.containerDone();
                 loop.execute(() -> closed());
             }
 
             @Override
             public void onTimeout(AsyncEvent event) {
+                output.containerDone();
                 loop.execute(() -> closed());
             }
 
             @Override
             public void onError(AsyncEvent event) {
+                output.containerDone();
                 loop.execute(() -> closed());
             }
 
@@ -97,9 +100,8 @@ final class ServletHostRequest implements HostRequest {
 
     @Override
     public String path() {
-        // below the context path, decoded by the container, as the servlet's mapping sees it
-        String info = request.getPathInfo();
-        return info == null ? request.getServletPath() : request.getServletPath() + info;
+        // below the context path and as sent, as Vert.x gives it: a stream name has nothing to decode, so an escape is refused
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Override
@@ -174,9 +176,14 @@ final class ServletHostRequest implements HostRequest {
         }
         answered = true;
         startAsync();
-        response.setStatus(status);
-        headers.forEach(response::setHeader);
-        response.setContentLength(body.length);
+        boolean ours = output.withResponse(() -> {
+            response.setStatus(status);
+            headers.forEach(response::setHeader);
+            response.setContentLength(body.length);
+        });
+        if (!ours) {
+            return;
+        }
         // written in a turn of its own, so that closeConnection() right after still sets its header
         loop.execute(() -> {
             if (body.length > 0) {
@@ -235,10 +242,15 @@ final class ServletHostRequest implements HostRequest {
 
     @Override
     public void closeConnection() {
-        if (!response.isCommitted()) {
-            // the container closes a connection whose response says so
-            response.setHeader("Connection", "close");
+        if (output == null) {
+            return;
         }
+        output.withResponse(() -> {
+            if (!response.isCommitted()) {
+                // the container closes a connection whose response says so
+                response.setHeader("Connection", "close");
+            }
+        });
         if (output != null) {
             loop.execute(output::end);
         }

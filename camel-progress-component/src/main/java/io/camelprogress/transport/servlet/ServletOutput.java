@@ -10,9 +10,14 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
 /**
- * The response body of an async request, written without blocking: what the stream does not take
- * now waits here, in order, and is written when the container says it can take more
+ * The response of an async request, written without blocking: what the stream does not take now
+ * waits here, in order, and is written when the container says it can take more
  * ({@link WriteListener}). Everything but the container's callbacks runs on the connection's loop.
+ * <p>
+ * A container recycles a request's objects once it has completed it (a client that went away, an
+ * error), and may hand them to another request: every use of the response and the async context
+ * is made under {@link #lock}, and none after the container said the request is done, which it
+ * says under the same lock before it recycles anything.
  */
 final class ServletOutput implements WriteListener, AutoCloseable {
 
@@ -20,8 +25,13 @@ final class ServletOutput implements WriteListener, AutoCloseable {
     private final AsyncContext async;
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
     private final List<Runnable> closedActions = new ArrayList<>(2);
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}: the container completed the request, whose objects are no longer ours. */
+    private boolean containerDone;
     private ServletOutputStream out;
     private boolean needsFlush;
+    /** Whether the container has called onWritePossible: until then the request may still be in its first dispatch. */
+    private boolean started;
     private boolean ending;
     private boolean closed;
     private Runnable drained;
@@ -31,6 +41,17 @@ final class ServletOutput implements WriteListener, AutoCloseable {
         this.async = async;
     }
 
+    /** Runs an action on the response while it is still this request's; returns whether it ran. */
+    boolean withResponse(Runnable action) {
+        synchronized (lock) {
+            if (containerDone) {
+                return false;
+            }
+            action.run();
+            return true;
+        }
+    }
+
     /** Queues bytes and writes what the stream takes now. */
     void write(byte[] bytes) {
         if (closed || ending) {
@@ -38,14 +59,19 @@ final class ServletOutput implements WriteListener, AutoCloseable {
         }
         pending.add(bytes);
         if (out == null) {
-            try {
-                out = async.getResponse().getOutputStream();
-            } catch (IOException | IllegalStateException e) {
-                fail();
-                return;
+            synchronized (lock) {
+                if (containerDone) {
+                    return;
+                }
+                try {
+                    out = async.getResponse().getOutputStream();
+                } catch (IOException | IllegalStateException e) {
+                    fail();
+                    return;
+                }
+                // the container answers with onWritePossible, which pumps
+                out.setWriteListener(this);
             }
-            // the container answers with onWritePossible, which pumps
-            out.setWriteListener(this);
             return;
         }
         pump();
@@ -98,7 +124,14 @@ final class ServletOutput implements WriteListener, AutoCloseable {
         return closed;
     }
 
-    /** The container completed the request or saw it fail. */
+    /** The container completed the request or saw it fail; on the container's thread, before it recycles the request. */
+    void containerDone() {
+        synchronized (lock) {
+            containerDone = true;
+        }
+    }
+
+    /** After {@link #containerDone()}, on the loop. */
     void containerClosed() {
         if (!closed) {
             closed = true;
@@ -110,16 +143,19 @@ final class ServletOutput implements WriteListener, AutoCloseable {
     /** Completes the response from the thread that stops the host, whatever the loop is doing. */
     @Override
     public void close() {
-        try {
-            async.complete();
-        } catch (IllegalStateException e) {
-            // the container had completed it already
+        synchronized (lock) {
+            if (!containerDone) {
+                completeQuietly();
+            }
         }
     }
 
     @Override
     public void onWritePossible() {
-        loop.execute(this::pump);
+        loop.execute(() -> {
+            started = true;
+            pump();
+        });
     }
 
     @Override
@@ -128,30 +164,38 @@ final class ServletOutput implements WriteListener, AutoCloseable {
     }
 
     private void pump() {
-        if (closed || out == null) {
+        if (closed || !started) {
             return;
         }
-        try {
-            while (!pending.isEmpty()) {
-                if (!out.isReady()) {
-                    return;
-                }
-                out.write(pending.poll());
-                needsFlush = true;
-            }
-            if (!out.isReady()) {
+        synchronized (lock) {
+            if (containerDone) {
                 return;
             }
-            if (needsFlush) {
-                out.flush();
-                needsFlush = false;
+            try {
+                while (!pending.isEmpty()) {
+                    if (!out.isReady()) {
+                        return;
+                    }
+                    out.write(pending.poll());
+                    needsFlush = true;
+                }
                 if (!out.isReady()) {
                     return;
                 }
+                if (needsFlush) {
+                    out.flush();
+                    needsFlush = false;
+                    if (!out.isReady()) {
+                        return;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                pending.clear();
+                closed = true;
+                completeQuietly();
+                runClosedActions();
+                return;
             }
-        } catch (IOException | IllegalStateException e) {
-            fail();
-            return;
         }
         if (ending) {
             complete();
@@ -166,12 +210,20 @@ final class ServletOutput implements WriteListener, AutoCloseable {
 
     private void complete() {
         closed = true;
+        synchronized (lock) {
+            if (!containerDone) {
+                completeQuietly();
+            }
+        }
+        runClosedActions();
+    }
+
+    private void completeQuietly() {
         try {
             async.complete();
         } catch (IllegalStateException e) {
             // the container had completed it already
         }
-        runClosedActions();
     }
 
     private void fail() {
