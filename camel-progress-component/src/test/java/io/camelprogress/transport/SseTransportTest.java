@@ -159,7 +159,7 @@ class SseTransportTest {
         assertTrue(response.body().startsWith("Invalid stream 'up/a%20b': stream name has a character outside"), response.body());
         assertEquals(400, get(server.url("up//x"), "text/event-stream").statusCode());
         assertEquals(400, get(server.url("?stream=" + "a".repeat(201)), "text/event-stream").statusCode());
-        assertEquals(400, get("http://127.0.0.1:" + server.component().httpHost().port() + "/progress", "text/event-stream").statusCode());
+        assertEquals(400, get("http://127.0.0.1:" + server.port() + "/progress", "text/event-stream").statusCode());
         assertEquals(404, get(server.url("_reserved"), "*/*").statusCode(), "names starting with _ are the server's");
     }
 

@@ -25,7 +25,7 @@ public class SampleApplication {
             public void configure() {
                 from("timer:sb?period=100")
                         .setHeader("CamelProgressStreamId", constant("job1"))
-                        .setBody(simple("{\"percent\":${exchangeProperty.CamelTimerCounter}}"))
+                        .setBody(simple("{\"percent\":${random(0,100)}}"))
                         .to("progress:sb")
                         .to("progress:private");
             }

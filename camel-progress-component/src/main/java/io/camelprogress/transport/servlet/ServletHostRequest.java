@@ -201,6 +201,11 @@ final class ServletHostRequest implements HostRequest {
         response.setHeader("Content-Type", "text/event-stream; charset=utf-8");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
+        if ("HTTP/1.1".equals(request.getProtocol())) {
+            // the Servlet API cannot reset a connection: one that says so is closed when its stream ends, so
+            // that a stream ended by policy does not leave the client on an idle connection
+            response.setHeader("Connection", "close");
+        }
         return new ServletEventStream(output);
     }
 

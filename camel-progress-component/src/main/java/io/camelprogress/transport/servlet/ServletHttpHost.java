@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.ProgressRequests;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
 
 /**
  * The servlet host: the application's servlet container serves the base path through
@@ -26,10 +27,15 @@ final class ServletHttpHost implements HttpHost {
 
     @Override
     public void start() {
-        // writes never block, so a thread per core serves every connection's loop
+        // writes never block, so a thread per core serves every connection's loop; the queue is unbounded, as
+        // it holds every connection's heartbeat timer (Camel's default profile rejects past 1,000 tasks)
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolProfile profile = new ThreadPoolProfile("ProgressServletLoops");
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(-1);
         ScheduledExecutorService scheduler = camelContext.getExecutorServiceManager()
-                .newScheduledThreadPool(this, "ProgressServletLoops", threads);
+                .newScheduledThreadPool(this, "ProgressServletLoops", profile);
         serving = new ProgressServlet.Serving(requests, scheduler, new OpenConnections());
         servlet.serve(serving);
     }
