@@ -28,6 +28,11 @@ public class SampleApplication {
                         .setBody(simple("{\"percent\":${random(0,100)}}"))
                         .to("progress:sb")
                         .to("progress:private");
+                // a POST to a stream of sb: answered by the route
+                from("progress:sb")
+                        .setHeader("CamelHttpResponseCode", constant(201))
+                        .setHeader("Content-Type", constant("text/plain"))
+                        .setBody(simple("heard ${body} from ${header.CamelProgressStreamId}"));
             }
         };
     }

@@ -1,6 +1,5 @@
 package io.camelprogress.springboot;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,12 +23,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSources;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,20 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Timeout(60)
-class SpringBootHostTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CamelContext camelContext;
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + "/live/" + path;
-    }
+class SpringBootHostTest extends SampleApplicationTestBase {
 
     @Test
     void jdkHttpClientReadsTheTimerRouteOnServerPort() throws Exception {
@@ -87,7 +70,7 @@ class SpringBootHostTest {
 
     @Test
     void webSocketOnTheSameUrl() throws Exception {
-        try (WsTestClient ws = WsTestClient.open("ws://127.0.0.1:" + port + "/live/sb/job1")) {
+        try (WsTestClient ws = WsTestClient.open(wsUrl("sb/job1"))) {
             JsonNode frame = ws.next(WAIT);
             assertEquals("sb/job1", frame.get("stream").asText());
             assertTrue(frame.get("data").has("percent"), frame.toString());
@@ -103,12 +86,12 @@ class SpringBootHostTest {
             assertEquals("hb", heartbeat.data().trim());
             assertTrue(millis < 3000, "first heartbeat after " + millis + " ms; heartbeatInterval=1s");
         }
-        assertEquals(1000, camelContext.getComponent("progress", ProgressComponent.class).getHeartbeatInterval());
+        assertEquals(1000, progress().getHeartbeatInterval());
     }
 
     @Test
     void servedOnTheApplicationsPortOnly() throws Exception {
-        ProgressComponent progress = camelContext.getComponent("progress", ProgressComponent.class);
+        ProgressComponent progress = progress();
         assertTrue(progress.httpHost().attachedToPlatformHttp());
         assertEquals(-1, progress.httpHost().port());
         assertEquals("/live on the servlet container", progress.httpHost().where());
@@ -133,6 +116,15 @@ class SpringBootHostTest {
     }
 
     @Test
+    void postReachesTheChannelsRouteAndGetsItsAnswer() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("sb/job1")))
+                .header("Content-Type", "text/plain").timeout(WAIT).POST(HttpRequest.BodyPublishers.ofString("cancel")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, answer.statusCode());
+        assertEquals("heard cancel from job1", answer.body());
+    }
+
+    @Test
     void snapshotAndLongPoll() throws Exception {
         HttpResponse<String> snapshot = get(url("sb/job1"), Map.of("Accept", "application/json"));
         assertEquals(200, snapshot.statusCode());
@@ -141,11 +133,5 @@ class SpringBootHostTest {
         assertEquals(200, poll.statusCode());
         assertTrue(poll.body().startsWith("{\"events\":[{"), poll.body());
         assertFalse(poll.body().contains("\"events\":[]"), poll.body());
-    }
-
-    private static HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(WAIT);
-        headers.forEach(request::header);
-        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
