@@ -21,13 +21,10 @@ public final class ProgressServer implements AutoCloseable {
     private final CamelContext context;
     private final ProducerTemplate template;
     private final ProgressComponent component;
-    private final HostUnderTest host;
 
     public ProgressServer(Consumer<ProgressComponent> configure) throws Exception {
-        host = HostUnderTest.load();
         context = new DefaultCamelContext();
         component = TestComponents.addProgress(context, configure);
-        host.configure(component);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -52,15 +49,15 @@ public final class ProgressServer implements AutoCloseable {
     }
 
     public String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + host.port(component) + "/progress/" + pathAndQuery;
+        return "http://127.0.0.1:" + TestComponents.port(component) + "/progress/" + pathAndQuery;
     }
 
     public String wsUrl(String pathAndQuery) {
-        return "ws://127.0.0.1:" + host.port(component) + "/progress/" + pathAndQuery;
+        return "ws://127.0.0.1:" + TestComponents.port(component) + "/progress/" + pathAndQuery;
     }
 
     public int port() {
-        return host.port(component);
+        return TestComponents.port(component);
     }
 
     /** Publishes to {@code up/<streamId>} and returns the event id. */
@@ -91,10 +88,5 @@ public final class ProgressServer implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
-        try {
-            host.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("The host under test did not stop", e);
-        }
     }
 }
