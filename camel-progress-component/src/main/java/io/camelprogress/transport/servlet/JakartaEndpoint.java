@@ -14,9 +14,10 @@ import jakarta.websocket.Session;
 
 /**
  * The Jakarta WebSocket endpoint of one upgraded request: hands the open socket to the connection,
- * and what the client sends to its listener, each on the connection's loop.
+ * and what the client sends to its listener, each on the connection's loop. Public only because
+ * containers (Jetty) refuse an endpoint class that is not; only the servlet host makes one.
  */
-final class JakartaEndpoint extends Endpoint {
+public final class JakartaEndpoint extends Endpoint {
 
     private final SerialLoop loop;
     private final OpenConnections open;
