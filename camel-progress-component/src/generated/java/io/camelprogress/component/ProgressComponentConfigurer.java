@@ -46,6 +46,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "http2cleartext":
         case "http2ClearText": target.setHttp2ClearText(property(camelContext, boolean.class, value)); return true;
+        case "httphostfactory":
+        case "httpHostFactory": target.setHttpHostFactory(property(camelContext, io.camelprogress.transport.HttpHostFactory.class, value)); return true;
         case "kafkaackeveryevent":
         case "kafkaAckEveryEvent": target.setKafkaAckEveryEvent(property(camelContext, boolean.class, value)); return true;
         case "kafkabrokers":
@@ -123,7 +125,7 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"authorizer"};
+        return new String[]{"authorizer", "httpHostFactory"};
     }
 
     @Override
@@ -152,6 +154,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "host": return java.lang.String.class;
         case "http2cleartext":
         case "http2ClearText": return boolean.class;
+        case "httphostfactory":
+        case "httpHostFactory": return io.camelprogress.transport.HttpHostFactory.class;
         case "kafkaackeveryevent":
         case "kafkaAckEveryEvent": return boolean.class;
         case "kafkabrokers":
@@ -254,6 +258,8 @@ public class ProgressComponentConfigurer extends PropertyConfigurerSupport imple
         case "host": return target.getHost();
         case "http2cleartext":
         case "http2ClearText": return target.isHttp2ClearText();
+        case "httphostfactory":
+        case "httpHostFactory": return target.getHttpHostFactory();
         case "kafkaackeveryevent":
         case "kafkaAckEveryEvent": return target.isKafkaAckEveryEvent();
         case "kafkabrokers":

@@ -16,6 +16,8 @@ import io.camelprogress.security.AccessGuard;
 import io.camelprogress.security.ProgressAuthorizer;
 import io.camelprogress.security.ProgressTickets;
 import io.camelprogress.transport.ConnectionRegistry;
+import io.camelprogress.transport.HttpHostFactory;
+import io.camelprogress.transport.ProgressRequests;
 import io.camelprogress.transport.HttpHost;
 import io.camelprogress.transport.TransportMetrics;
 import io.camelprogress.transport.RequestLimits;
@@ -192,6 +194,12 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
     private boolean kafkaAckEveryEvent;
     @Metadata(label = "advanced", description = "A backplane of your own, used instead of the one named by the backplane option.")
     private Backplane customBackplane;
+    @Metadata(label = "advanced", autowired = true,
+              description = "Serves the streams on another HTTP host than the component's Vert.x one: the servlet host"
+                            + " (io.camelprogress.transport.servlet.ProgressServlet, which the Spring Boot starter registers) on"
+                            + " the application's own port. When set, the component opens no port of its own and"
+                            + " attachToPlatformHttp, host, port and the TLS options of its own server are not used.")
+    private HttpHostFactory httpHostFactory;
 
     private ProgressRuntime runtime;
 
@@ -246,8 +254,10 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
         ConnectionRegistry connections = new ConnectionRegistry();
         UpstreamRouter upstream = new UpstreamRouter();
         TransportMetrics metrics = new TransportMetrics();
-        HttpHost host = new VertxHttpHost(getCamelContext(), hub, settings, connections, upstream, guard, metrics, attachToPlatformHttp,
-                new OwnServerSettings(this.host, port, serverTls(), http2ClearText));
+        HttpHost host = httpHostFactory != null
+                ? httpHostFactory.create(getCamelContext(), new ProgressRequests(hub, settings, connections, upstream, guard, metrics))
+                : new VertxHttpHost(getCamelContext(), hub, settings, connections, upstream, guard, metrics, attachToPlatformHttp,
+                        new OwnServerSettings(this.host, port, serverTls(), http2ClearText));
         runtime = new ProgressRuntime(getDefaultName(), getCamelContext(), hub, limits, createBackplane(),
                 new EventDraftFactory(new ObjectMapper(), maxEventSize), connections, upstream, host, tickets, guard, metrics,
                 operatorSettings(tickets != null));
@@ -800,5 +810,14 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
     /** A backplane of your own, used instead of the one named by the backplane option. */
     public void setCustomBackplane(Backplane customBackplane) {
         this.customBackplane = customBackplane;
+    }
+
+    public HttpHostFactory getHttpHostFactory() {
+        return httpHostFactory;
+    }
+
+    /** Serves the streams on another HTTP host than the component's Vert.x one, such as the servlet host. */
+    public void setHttpHostFactory(HttpHostFactory httpHostFactory) {
+        this.httpHostFactory = httpHostFactory;
     }
 }

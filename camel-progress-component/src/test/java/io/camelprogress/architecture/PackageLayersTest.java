@@ -35,6 +35,7 @@ class PackageLayersTest {
             "security", Set.of("event"),
             "transport", Set.of("event", "hub", "security"),
             "transport.vertx", Set.of("event", "hub", "security", "transport"),
+            "transport.servlet", Set.of("event", "hub", "security", "transport"),
             "management", Set.of("event", "hub", "backplane", "transport"),
             "component", Set.of("event", "hub", "backplane", "backplane.kafka", "security", "transport", "transport.vertx",
                     "management"));

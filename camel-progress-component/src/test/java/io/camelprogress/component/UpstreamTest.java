@@ -64,7 +64,7 @@ class UpstreamTest extends CamelTestSupport {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + context.getComponent("progress", ProgressComponent.class).httpHost().port() + "/progress/";
+        return "http://127.0.0.1:" + TestComponents.port(context.getComponent("progress", ProgressComponent.class)) + "/progress/";
     }
 
     private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {

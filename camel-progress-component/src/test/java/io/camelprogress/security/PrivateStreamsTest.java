@@ -93,7 +93,7 @@ class PrivateStreamsTest {
     }
 
     private String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + component.httpHost().port() + "/progress/" + pathAndQuery;
+        return "http://127.0.0.1:" + TestComponents.port(component) + "/progress/" + pathAndQuery;
     }
 
     private static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {

@@ -12,8 +12,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * A CamelContext with the progress component on its own HTTP server at a free loopback port, and
- * a {@code direct:publish} route into {@code progress:up}, for tests.
+ * A CamelContext with the progress component serving at a free loopback port (on its own HTTP
+ * server, or on the {@link HostUnderTest} the classpath names), and a {@code direct:publish} route
+ * into {@code progress:up}, for tests.
  */
 public final class ProgressServer implements AutoCloseable {
 
@@ -48,15 +49,15 @@ public final class ProgressServer implements AutoCloseable {
     }
 
     public String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + component.httpHost().port() + "/progress/" + pathAndQuery;
+        return "http://127.0.0.1:" + TestComponents.port(component) + "/progress/" + pathAndQuery;
     }
 
     public String wsUrl(String pathAndQuery) {
-        return "ws://127.0.0.1:" + component.httpHost().port() + "/progress/" + pathAndQuery;
+        return "ws://127.0.0.1:" + TestComponents.port(component) + "/progress/" + pathAndQuery;
     }
 
     public int port() {
-        return component.httpHost().port();
+        return TestComponents.port(component);
     }
 
     /** Publishes to {@code up/<streamId>} and returns the event id. */

@@ -16,10 +16,12 @@ import io.camelprogress.testing.PlatformHttpApp;
 import io.camelprogress.testing.ProgressServer;
 import io.camelprogress.testing.SseFrame;
 import io.camelprogress.testing.SseTestClient;
+import io.camelprogress.testing.VertxHost;
 import io.camelprogress.testing.WsTestClient;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -199,6 +201,7 @@ class AbuseLimitsTest {
     }
 
     @Test
+    @Tag(VertxHost.TAG) // platform-http is Vert.x
     void headersOverMaxHeaderSizeGet431OnThePlatformHttpServer() throws Exception {
         try (PlatformHttpApp app = new PlatformHttpApp(Map.of("maxHeaderSize", "2048"))) {
             assertEquals(431, rawStatus(app.port(), "X-Padding: " + "x".repeat(3000)), "over the component's bound");

@@ -1,5 +1,6 @@
 package io.camelprogress.transport;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import io.camelprogress.event.EventId;
 import io.camelprogress.hub.SlowConsumerPolicy;
 import io.camelprogress.hub.Subscription;
 import io.camelprogress.testing.Await;
+import io.camelprogress.testing.ChunkedBody;
 import io.camelprogress.testing.ProgressServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,9 +48,9 @@ class SlowClientTest {
         }); Socket stalled = new Socket(); Socket reading = new Socket()) {
             // a small receive window, so that the stalled client's socket fills at once
             stalled.setReceiveBufferSize(4096);
-            stalled.connect(new InetSocketAddress("127.0.0.1", server.component().httpHost().port()), 5000);
+            stalled.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             request(stalled, "/progress/up/slow");
-            reading.connect(new InetSocketAddress("127.0.0.1", server.component().httpHost().port()), 5000);
+            reading.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             request(reading, "/progress/up/slow");
             Await.until(() -> server.component().hub().subscriptions().size() == 2, Duration.ofSeconds(10), "both subscribers");
 
@@ -79,7 +81,7 @@ class SlowClientTest {
             c.setSlowConsumerPolicy(SlowConsumerPolicy.disconnect);
         }); Socket stalled = new Socket()) {
             stalled.setReceiveBufferSize(4096);
-            stalled.connect(new InetSocketAddress("127.0.0.1", server.component().httpHost().port()), 5000);
+            stalled.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             request(stalled, "/progress/up/drop");
             Await.until(() -> server.component().hub().subscriptions().size() == 1, Duration.ofSeconds(10), "the subscriber");
             // enough to fill the kernel's socket buffers, after which the policy applies
@@ -111,7 +113,7 @@ class SlowClientTest {
     private static long readAll(Socket socket) {
         try {
             socket.setSoTimeout(30_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
+            BufferedReader in = new BufferedReader(new InputStreamReader(new ChunkedBody(new BufferedInputStream(socket.getInputStream(), 1 << 16)), StandardCharsets.UTF_8), 1 << 16);
             long count = 0;
             long previous = -1;
             String line;

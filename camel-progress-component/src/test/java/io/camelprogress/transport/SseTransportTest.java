@@ -50,7 +50,8 @@ class SseTransportTest {
         try (SseTestClient client = SseTestClient.open(server.url("up/job1"))) {
             assertEquals(200, client.status());
             var headers = client.response().headers();
-            assertEquals("text/event-stream; charset=utf-8", headers.firstValue("content-type").orElseThrow());
+            // as a media type: servlet containers write it without the optional space before the parameter
+            assertEquals("text/event-stream;charset=utf-8", headers.firstValue("content-type").orElseThrow().replace("; ", ";"));
             assertEquals("no-cache", headers.firstValue("cache-control").orElseThrow());
             assertEquals("no", headers.firstValue("x-accel-buffering").orElseThrow());
             SseFrame retry = client.next(WAIT);
@@ -158,7 +159,7 @@ class SseTransportTest {
         assertTrue(response.body().startsWith("Invalid stream 'up/a%20b': stream name has a character outside"), response.body());
         assertEquals(400, get(server.url("up//x"), "text/event-stream").statusCode());
         assertEquals(400, get(server.url("?stream=" + "a".repeat(201)), "text/event-stream").statusCode());
-        assertEquals(400, get("http://127.0.0.1:" + server.component().httpHost().port() + "/progress", "text/event-stream").statusCode());
+        assertEquals(400, get("http://127.0.0.1:" + server.port() + "/progress", "text/event-stream").statusCode());
         assertEquals(404, get(server.url("_reserved"), "*/*").statusCode(), "names starting with _ are the server's");
     }
 
