@@ -92,7 +92,7 @@ final class LongPoll implements SubscriptionSink {
         answered = true;
         request.loop().cancel(timer);
         http.metrics().closed("long-poll");
-        http.metrics().delivered("long-poll", items, System.currentTimeMillis());
+        http.metrics().delivered("long-poll", items, true);
         http.hub().unsubscribe(subscription);
         http.limiter().release(address);
         String last = after == null ? null : after.toString();

@@ -38,6 +38,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
     protected boolean wroteSinceTick;
     private volatile boolean backedUp;
     private long timer = -1;
+    private int batches;
     private boolean closed;
 
     SubscriberConnection(HttpContext http, ConnectionLoop loop, String address, StreamSelection selection, String transport) {
@@ -154,7 +155,7 @@ abstract class SubscriberConnection implements SubscriptionSink, DirectChannel {
                 finished |= subscription.delivered(batch.get(i));
             }
             write(batch);
-            http.metrics().delivered(transport, batch, System.currentTimeMillis());
+            http.metrics().delivered(transport, batch, batches++ % TransportMetrics.LATENCY_SAMPLE == 0);
             wroteSinceTick = true;
             if (finished) {
                 finish();

@@ -15,7 +15,8 @@ import io.camelprogress.event.StreamItem;
  * What the HTTP side counts for operators: connections open, deliveries, resets and refusals, each
  * by a bounded tag (transport, reset reason, refusal reason), never by stream. Counting is a
  * {@link LongAdder} per batch written, so it costs the hot path next to nothing; meters read it when
- * scraped. The publish-to-write latency goes to a {@link LatencyRecorder} once per batch, when one is set.
+ * scraped. The publish-to-write latency goes to a {@link LatencyRecorder}, when one is set, for a
+ * sample of the batches.
  */
 public final class TransportMetrics {
 
@@ -30,6 +31,9 @@ public final class TransportMetrics {
     public interface LatencyRecorder {
         void record(long millis);
     }
+
+    /** One batch in this many of a connection has its latency recorded. */
+    static final int LATENCY_SAMPLE = 16;
 
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> opened = new ConcurrentHashMap<>();
@@ -68,8 +72,12 @@ public final class TransportMetrics {
         open.get(transport).decrementAndGet();
     }
 
-    /** Counts a batch handed to a socket: its events, its resets, and the latency of its newest event. */
-    void delivered(String transport, List<StreamItem> items, long nowMillis) {
+    /**
+     * Counts a batch handed to a socket: its events, its resets and, when {@code timed}, the latency
+     * of its newest event (a connection times one batch in {@link #LATENCY_SAMPLE}: a histogram's
+     * update costs as much as a small write, and a sample shows the same distribution).
+     */
+    void delivered(String transport, List<StreamItem> items, boolean timed) {
         int events = 0;
         Event newest = null;
         for (int i = 0; i < items.size(); i++) {
@@ -84,8 +92,8 @@ public final class TransportMetrics {
             delivered.get(transport).add(events);
         }
         LatencyRecorder recorder = latency;
-        if (recorder != null && newest != null) {
-            recorder.record(Math.max(0, nowMillis - newest.createdMillis()));
+        if (timed && recorder != null && newest != null) {
+            recorder.record(Math.max(0, System.currentTimeMillis() - newest.createdMillis()));
         }
     }
 
