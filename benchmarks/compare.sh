@@ -18,6 +18,8 @@ usage: benchmarks/compare.sh [--quick] [--scenario NAME]... [--target ours|nchan
   --profile P        our server's configuration (repeatable; default both):
                      tuned     epoll transport, -Xms512m -Xmx512m -Xmn32m (OURS_JVM_OPTS overrides)
                      defaults  what a user gets: NIO transport, -Xmx512m only (OURS_DEFAULTS_JVM_OPTS overrides)
+                     servlet   the servlet host: Spring Boot on Tomcat with the starter, -Xmx512m (route
+                               scenarios skipped: that server has no route-throughput trigger)
                      metered   defaults plus Micrometer (camel.metrics.enabled=true, Prometheus registry) with Camel's
                                own route and exchange meters off, so that it measures the camel.progress.* meters
   --skip-build       use the jars already built
@@ -48,7 +50,7 @@ while [ $# -gt 0 ]; do
         --scenario) SCENARIOS+=("$2"); shift ;;
         --target) TARGETS=("$2"); shift ;;
         --profile)
-            case "$2" in tuned|defaults|metered) PROFILES+=("$2") ;; *) echo "--profile must be tuned, defaults or metered" >&2; exit 2 ;; esac
+            case "$2" in tuned|defaults|metered|servlet) PROFILES+=("$2") ;; *) echo "--profile must be tuned, defaults, metered or servlet" >&2; exit 2 ;; esac
             shift ;;
         --skip-build) BUILD=0 ;;
         --out) OUT="$2"; shift ;;
@@ -141,6 +143,10 @@ start_ours() {
     local own_port=$((OURS_PORT + 1))
     local opts=$OURS_JVM_OPTS transport=epoll
     if [ "$profile" = defaults ]; then opts=$OURS_DEFAULTS_JVM_OPTS; transport=nio; fi
+    if [ "$profile" = servlet ]; then
+        start_servlet "$scenario"
+        return
+    fi
     if [ "$profile" = metered ]; then
         opts="$OURS_DEFAULTS_JVM_OPTS -Dcamel.metrics.enabled=true -Dcamel.metrics.enableRoutePolicy=false"
         opts="$opts -Dcamel.metrics.enableExchangeEventNotifier=false -Dcamel.metrics.enableRouteEventNotifier=false"
@@ -175,6 +181,33 @@ start_ours() {
         log "note: progress streams are served on the component's own port $own_port, not on platform-http"
     else
         log "our server does not answer SSE at /progress/bench"
+        return 1
+    fi
+}
+
+# The servlet host: Spring Boot on Tomcat with the starter; streams on server.port under /progress.
+start_servlet() {
+    local scenario=$1
+    if [ ! -f "$BENCH/server-servlet/target/classpath.txt" ]; then
+        (cd "$ROOT" && mvn -B -q -f camel-progress-spring-boot-starter/pom.xml install -DskipTests \
+            && mvn -B -q -f "$BENCH/pom.xml" -pl server-servlet package -DskipTests) || return 1
+    fi
+    # shellcheck disable=SC2086 # the options are words
+    taskset -c "$SERVER_CPU" java $OURS_DEFAULTS_JVM_OPTS -Dserver.port="$OURS_PORT" \
+        -cp "$BENCH/server-servlet/target/classes:$(cat "$BENCH/server-servlet/target/classpath.txt")" \
+        io.camelprogress.bench.servlet.ServletBenchServer >"$OUT/$scenario-ours-servlet-server.log" 2>&1 &
+    SERVER_PID=$!
+    SERVER_PIDS=$SERVER_PID
+    if ! wait_until 600 port_open "$OURS_PORT"; then
+        log "the servlet server did not start; see $OUT/$scenario-ours-servlet-server.log"
+        return 1
+    fi
+    SERVER_TRANSPORT=nio
+    PUB_URL="http://127.0.0.1:$OURS_PORT/publish/bench"
+    ROUTE_URL=""
+    SUB_URL="http://127.0.0.1:$OURS_PORT/progress/bench"
+    if ! wait_until 100 sse_answers_200 "$SUB_URL"; then
+        log "the servlet server does not answer SSE at /progress/bench"
         return 1
     fi
 }
@@ -251,6 +284,7 @@ run_one() {
     local scenario=$1 target=$2 profile=$3 args name
     args="$(scenario_args "$scenario")" || { log "unknown scenario $scenario"; return 1; }
     if [ "$target" = nchan ] && [[ "$scenario" == route-* ]]; then return 0; fi
+    if [ "$profile" = servlet ] && [[ "$scenario" == route-* ]]; then return 0; fi
     if [ "$target" = ours ] && [ "$OURS_OK" = 0 ]; then return 0; fi
     name="$scenario-$target"
     local labels=()
