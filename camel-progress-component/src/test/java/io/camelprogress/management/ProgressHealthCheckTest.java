@@ -1,13 +1,13 @@
 package io.camelprogress.management;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelprogress.backplane.Backplane;
 import io.camelprogress.backplane.BackplaneStatus;
+import io.camelprogress.backplane.LocalBackplane;
 import io.camelprogress.event.Event;
 import io.camelprogress.event.EventDraft;
 import io.camelprogress.hub.EventLog;
@@ -28,14 +28,18 @@ class ProgressHealthCheckTest {
     private final AtomicReference<BackplaneStatus> status = new AtomicReference<>(
             new BackplaneStatus(false, false, "rebuilding memory from topic t", -1, -1, 0));
 
+    /** The local backplane, reporting the status the test sets: what the health check reads of any backplane. */
     private final Backplane backplane = new Backplane() {
+        private final LocalBackplane local = new LocalBackplane(System::currentTimeMillis);
+
         @Override
-        public void start(EventLog hub) {
+        public void start(EventLog hub) throws Exception {
+            local.start(hub);
         }
 
         @Override
         public CompletionStage<Event> publish(EventDraft draft) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException());
+            return local.publish(draft);
         }
 
         @Override
@@ -44,7 +48,8 @@ class ProgressHealthCheckTest {
         }
 
         @Override
-        public void stop() {
+        public void stop() throws Exception {
+            local.stop();
         }
     };
 
