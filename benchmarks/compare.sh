@@ -18,8 +18,11 @@ usage: benchmarks/compare.sh [--quick] [--scenario NAME]... [--target ours|nchan
   --profile P        our server's configuration (repeatable; default both):
                      tuned     epoll transport, -Xms512m -Xmx512m -Xmn32m (OURS_JVM_OPTS overrides)
                      defaults  what a user gets: NIO transport, -Xmx512m only (OURS_DEFAULTS_JVM_OPTS overrides)
-                     servlet   the servlet host: Spring Boot on Tomcat with the starter, -Xmx512m (route
-                               scenarios skipped: that server has no route-throughput trigger)
+                     servlet   the servlet host: Spring Boot on Tomcat with the starter, -Xmx1536m
+                               (SERVLET_TOMCAT_JVM_OPTS overrides; route scenarios skipped: that server has
+                               no route-throughput trigger)
+                     servlet-jetty     the same on Jetty 12, -Xmx512m (SERVLET_JVM_OPTS overrides)
+                     servlet-undertow  the same on Undertow 2.3, -Xmx512m (SERVLET_JVM_OPTS overrides)
                      metered   defaults plus Micrometer (camel.metrics.enabled=true, Prometheus registry) with Camel's
                                own route and exchange meters off, so that it measures the camel.progress.* meters
   --skip-build       use the jars already built
@@ -50,7 +53,10 @@ while [ $# -gt 0 ]; do
         --scenario) SCENARIOS+=("$2"); shift ;;
         --target) TARGETS=("$2"); shift ;;
         --profile)
-            case "$2" in tuned|defaults|metered|servlet) PROFILES+=("$2") ;; *) echo "--profile must be tuned, defaults, metered or servlet" >&2; exit 2 ;; esac
+            case "$2" in
+                tuned|defaults|metered|servlet|servlet-jetty|servlet-undertow) PROFILES+=("$2") ;;
+                *) echo "--profile must be tuned, defaults, metered, servlet, servlet-jetty or servlet-undertow" >&2; exit 2 ;;
+            esac
             shift ;;
         --skip-build) BUILD=0 ;;
         --out) OUT="$2"; shift ;;
@@ -84,6 +90,22 @@ build() {
         log "camel-progress or the benchmark server does not build: running Nchan only"
         OURS_OK=0
     fi
+    local profile built_starter=0
+    for profile in "${PROFILES[@]}"; do
+        [[ "$profile" == servlet* ]] || continue
+        if [ "$built_starter" = 0 ]; then
+            log "building the starter"
+            (cd "$ROOT" && mvn -B -q -f camel-progress-spring-boot-starter/pom.xml install -DskipTests) || OURS_OK=0
+            built_starter=1
+        fi
+        log "building the servlet benchmark server on $(servlet_container "$profile")"
+        mvn -B -q -f "$BENCH/pom.xml" -pl server-servlet package -DskipTests -P"$(servlet_container "$profile")" || OURS_OK=0
+    done
+}
+
+# The container of a servlet profile: servlet is Tomcat, servlet-X is X.
+servlet_container() {
+    if [ "$1" = servlet ]; then echo tomcat; else echo "${1#servlet-}"; fi
 }
 
 install_nchan() {
@@ -136,6 +158,10 @@ port_open() { curl -s -o /dev/null -m 1 "http://127.0.0.1:$1/"; }
 OURS_JVM_OPTS=${OURS_JVM_OPTS:--Xms512m -Xmx512m -Xmn32m}
 # What a user gets: only a heap ceiling, the collector the JVM picks, Vert.x on NIO.
 OURS_DEFAULTS_JVM_OPTS=${OURS_DEFAULTS_JVM_OPTS:--Xmx512m}
+# The servlet hosts get the same heap ceiling, but Tomcat: it holds about 90 KB of heap per open
+# request (its request and response buffers), so 10,000 streams do not fit in 512 MB there.
+SERVLET_JVM_OPTS=${SERVLET_JVM_OPTS:--Xmx512m}
+SERVLET_TOMCAT_JVM_OPTS=${SERVLET_TOMCAT_JVM_OPTS:--Xmx1536m}
 SERVER_TRANSPORT=""
 
 start_ours() {
@@ -143,8 +169,8 @@ start_ours() {
     local own_port=$((OURS_PORT + 1))
     local opts=$OURS_JVM_OPTS transport=epoll
     if [ "$profile" = defaults ]; then opts=$OURS_DEFAULTS_JVM_OPTS; transport=nio; fi
-    if [ "$profile" = servlet ]; then
-        start_servlet "$scenario"
+    if [[ "$profile" == servlet* ]]; then
+        start_servlet "$scenario" "$profile"
         return
     fi
     if [ "$profile" = metered ]; then
@@ -185,21 +211,24 @@ start_ours() {
     fi
 }
 
-# The servlet host: Spring Boot on Tomcat with the starter; streams on server.port under /progress.
+# The servlet host: Spring Boot with the starter on the profile's container; streams on server.port
+# under /progress.
 start_servlet() {
-    local scenario=$1
-    if [ ! -f "$BENCH/server-servlet/target/classpath.txt" ]; then
-        (cd "$ROOT" && mvn -B -q -f camel-progress-spring-boot-starter/pom.xml install -DskipTests \
-            && mvn -B -q -f "$BENCH/pom.xml" -pl server-servlet package -DskipTests) || return 1
+    local scenario=$1 profile=$2 container opts=$SERVLET_JVM_OPTS
+    container="$(servlet_container "$profile")"
+    [ "$container" = tomcat ] && opts=$SERVLET_TOMCAT_JVM_OPTS
+    if [ ! -f "$BENCH/server-servlet/target/classpath-$container.txt" ]; then
+        log "the servlet benchmark server on $container is not built (run without --skip-build)"
+        return 1
     fi
     # shellcheck disable=SC2086 # the options are words
-    taskset -c "$SERVER_CPU" java $OURS_DEFAULTS_JVM_OPTS -Dserver.port="$OURS_PORT" \
-        -cp "$BENCH/server-servlet/target/classes:$(cat "$BENCH/server-servlet/target/classpath.txt")" \
-        io.camelprogress.bench.servlet.ServletBenchServer >"$OUT/$scenario-ours-servlet-server.log" 2>&1 &
+    taskset -c "$SERVER_CPU" java $opts -Dserver.port="$OURS_PORT" \
+        -cp "$BENCH/server-servlet/target/classes:$(cat "$BENCH/server-servlet/target/classpath-$container.txt")" \
+        io.camelprogress.bench.servlet.ServletBenchServer >"$OUT/$scenario-ours-$profile-server.log" 2>&1 &
     SERVER_PID=$!
     SERVER_PIDS=$SERVER_PID
     if ! wait_until 600 port_open "$OURS_PORT"; then
-        log "the servlet server did not start; see $OUT/$scenario-ours-servlet-server.log"
+        log "the servlet server did not start; see $OUT/$scenario-ours-$profile-server.log"
         return 1
     fi
     SERVER_TRANSPORT=nio
@@ -284,7 +313,7 @@ run_one() {
     local scenario=$1 target=$2 profile=$3 args name
     args="$(scenario_args "$scenario")" || { log "unknown scenario $scenario"; return 1; }
     if [ "$target" = nchan ] && [[ "$scenario" == route-* ]]; then return 0; fi
-    if [ "$profile" = servlet ] && [[ "$scenario" == route-* ]]; then return 0; fi
+    if [[ "$profile" == servlet* ]] && [[ "$scenario" == route-* ]]; then return 0; fi
     if [ "$target" = ours ] && [ "$OURS_OK" = 0 ]; then return 0; fi
     name="$scenario-$target"
     local labels=()

@@ -22,6 +22,14 @@ public interface HostUnderTest extends AutoCloseable {
     /** The loopback port the streams are served on, once the context has started. */
     int port(ProgressComponent component);
 
+    /**
+     * Whether the host refuses a query with a malformed %-escape with its own {@code 400} before
+     * the component sees the request (Undertow decodes the query as it parses the request line).
+     */
+    default boolean refusesMalformedQueriesItself() {
+        return false;
+    }
+
     @Override
     void close() throws Exception;
 

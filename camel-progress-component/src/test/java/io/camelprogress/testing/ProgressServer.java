@@ -56,6 +56,11 @@ public final class ProgressServer implements AutoCloseable {
         return "ws://127.0.0.1:" + TestComponents.port(component) + "/progress/" + pathAndQuery;
     }
 
+    /** The host the streams are served on. */
+    public HostUnderTest host() {
+        return TestComponents.host(component);
+    }
+
     public int port() {
         return TestComponents.port(component);
     }

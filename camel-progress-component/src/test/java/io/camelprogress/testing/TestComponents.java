@@ -43,6 +43,12 @@ public final class TestComponents {
         return host == null ? component.httpHost().port() : host.port(component);
     }
 
+    /** The host a component added here serves on; the component's own server when it was added otherwise. */
+    public static HostUnderTest host(ProgressComponent component) {
+        HostUnderTest host = HOSTS.get(component);
+        return host == null ? new HostUnderTest.OwnServer() : host;
+    }
+
     /** Stops the host with the context. */
     private static final class HostService extends ServiceSupport {
 

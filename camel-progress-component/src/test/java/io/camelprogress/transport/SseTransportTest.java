@@ -173,6 +173,9 @@ class SseTransportTest {
                         + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(answer.startsWith("HTTP/1.1 400 "), query + ": " + answer);
+                if (server.host().refusesMalformedQueriesItself()) {
+                    continue;
+                }
                 assertTrue(answer.endsWith("\r\n\r\nMalformed query string: a %-escape is not two hexadecimal digits\n"), query + ": " + answer);
             }
         }
