@@ -137,8 +137,8 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
               description = "Bytes of one message from a browser (WebSocket message or POST body); a larger WebSocket message closes with 1009, a larger POST gets 413.")
     private int maxUpstreamMessageSize = 65_536;
     @Metadata(label = "bounds", defaultValue = "0",
-              description = "Subscribes (SSE, WebSocket, long-poll and snapshot requests) per second per client address, in bursts of up to"
-                            + " twice as many; 0 for no bound. Past it SSE gets 200 with the overload retry: and ends, a WebSocket closes with"
+              description = "Subscribes (SSE, WebSocket, long-poll and snapshot requests, those refused for their ticket included) per second"
+                            + " per client address, in bursts of up to twice as many; 0 for no bound. Past it SSE gets 200 with the overload retry: and ends, a WebSocket closes with"
                             + " 1013 (try again later), long-poll and snapshot get 429 with Retry-After. Behind a reverse proxy every browser"
                             + " has the proxy's address unless the proxy is listed in trustedProxies.")
     private int subscribeRatePerAddress;
@@ -656,8 +656,8 @@ public class ProgressComponent extends DefaultComponent implements SSLContextPar
     }
 
     /**
-     * Subscribes (SSE, WebSocket, long-poll and snapshot requests) per second per client address, in
-     * bursts of up to twice as many; 0 for no bound. Past it SSE gets 200 with the overload
+     * Subscribes (SSE, WebSocket, long-poll and snapshot requests, those refused for their ticket
+     * included) per second per client address, in bursts of up to twice as many; 0 for no bound. Past it SSE gets 200 with the overload
      * {@code retry:} and ends, a WebSocket closes with 1013, long-poll and snapshot get 429.
      */
     public void setSubscribeRatePerAddress(int subscribeRatePerAddress) {

@@ -134,6 +134,17 @@ public final class ProgressRequests {
         }
         String transport = !get ? "http" : upgrade ? "websocket" : !wantsJson(request) ? "sse"
                 : request.param("after") != null ? "long-poll" : "snapshot";
+        if (upgrade) {
+            WebSocketHandshake.Refusal refused = WebSocketHandshake.check(request);
+            if (refused != null) {
+                plain(request, refused.status(), refused.reason(), refused.headers());
+                return;
+            }
+        }
+        // before the ticket is checked: a flood of refused subscribes costs the same as any other
+        if (!"http".equals(transport) && !withinSubscribeRate(request, addressOf(request), transport)) {
+            return;
+        }
         if (!authorized(request, transport, selection)) {
             return;
         }
@@ -191,11 +202,6 @@ public final class ProgressRequests {
     }
 
     private void webSocket(HostRequest request, StreamSelection selection, boolean maySend) {
-        WebSocketHandshake.Refusal refused = WebSocketHandshake.check(request);
-        if (refused != null) {
-            plain(request, refused.status(), refused.reason(), refused.headers());
-            return;
-        }
         String address = addressOf(request);
         if (!admit(request, selection, address, "WebSocket")) {
             return;
@@ -225,8 +231,8 @@ public final class ProgressRequests {
     }
 
     /**
-     * Admits a subscriber against the bounds: streams per connection, the subscribe rate of its
-     * address, then a place in the connection bounds. Each refusal is answered in the way the
+     * Admits a subscriber against the bounds: streams per connection, then a place in the connection
+     * bounds (its address's subscribe rate was taken before its ticket was checked). Each refusal is answered in the way the
      * transport's clients understand: EventSource stops for good on any status but 200, so an SSE
      * client past a rate or connection bound gets 200 and a longer {@code retry:}; a WebSocket
      * gets a close code a page can read (1008 for too many streams, 1013 for the rate); long-poll
@@ -236,7 +242,7 @@ public final class ProgressRequests {
      * @return whether the place was taken; the caller then releases it when the connection ends
      */
     private boolean admit(HostRequest request, StreamSelection selection, String address, String transport) {
-        if (!withinStreamBound(request, selection, transport) || !withinSubscribeRate(request, address, transport)) {
+        if (!withinStreamBound(request, selection, transport)) {
             return false;
         }
         String full = http.limiter().tryAcquire(address);
@@ -279,9 +285,9 @@ public final class ProgressRequests {
         int rate = http.settings().limits().subscribeRatePerAddress();
         LOG.debug("Refusing {} subscribe from {}: subscribeRatePerAddress={} reached", transport, address, rate);
         http.metrics().refused("subscribeRatePerAddress");
-        if ("SSE".equals(transport)) {
+        if ("sse".equals(transport)) {
             sseRetryLater(request);
-        } else if ("WebSocket".equals(transport)) {
+        } else if ("websocket".equals(transport)) {
             refuseWebSocket(request, WebSocketCloseCodes.TRY_AGAIN_LATER, "subscribe rate over " + rate + "/s; retry later");
         } else {
             tooManyRequests(request, "Subscribe rate over subscribeRatePerAddress=" + rate + "/s", wait);
@@ -392,7 +398,7 @@ public final class ProgressRequests {
     }
 
     private void snapshot(HostRequest request, StreamSelection selection) {
-        if (!withinStreamBound(request, selection, "snapshot") || !withinSubscribeRate(request, addressOf(request), "snapshot")) {
+        if (!withinStreamBound(request, selection, "snapshot")) {
             return;
         }
         try {

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
@@ -108,6 +110,22 @@ class AbuseLimitsTest {
                 .header("Accept", "application/json").header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(429, poll.statusCode(), "long-poll shares the subscribe rate");
         assertEquals(200, snapshot("203.0.113.2", "up/known").statusCode(), "another address has its own rate");
+    }
+
+    @Test
+    void refusedTicketsCountAgainstTheSubscribeRate() throws Exception {
+        try (ProgressServer guarded = new ProgressServer(c -> {
+            c.setTicketSecret("a secret for the rate test, 32 bytes and more");
+            c.setSubscribeRatePerAddress(1);
+        })) {
+            List<Integer> statuses = new ArrayList<>();
+            while (statuses.size() < 20 && !statuses.contains(429)) {
+                statuses.add(HTTP.send(HttpRequest.newBuilder(URI.create(guarded.url("up/known"))).header("Accept", "application/json").GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+            assertEquals(401, statuses.get(0), "no ticket: " + statuses);
+            assertTrue(statuses.contains(429), "a flood of subscribes without a ticket is held to the rate too: " + statuses);
+        }
     }
 
     @Test

@@ -154,7 +154,7 @@ public class ProgressComponentConfiguration {
     private String slowConsumerPolicy;
 
     /**
-     * Subscribes (SSE, WebSocket, long-poll and snapshot requests) per second per client address, in bursts of up to twice as many; 0 for no bound. Past it SSE gets 200 with the overload retry: and ends, a WebSocket closes with 1013 (try again later), long-poll and snapshot get 429 with Retry-After. Behind a reverse proxy every browser has the proxy's address unless the proxy is listed in trustedProxies.
+     * Subscribes (SSE, WebSocket, long-poll and snapshot requests, those refused for their ticket included) per second per client address, in bursts of up to twice as many; 0 for no bound. Past it SSE gets 200 with the overload retry: and ends, a WebSocket closes with 1013 (try again later), long-poll and snapshot get 429 with Retry-After. Behind a reverse proxy every browser has the proxy's address unless the proxy is listed in trustedProxies.
      */
     private Integer subscribeRatePerAddress;
 
