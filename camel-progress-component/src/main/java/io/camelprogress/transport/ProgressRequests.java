@@ -184,7 +184,7 @@ public final class ProgressRequests {
 
     private void sse(HostRequest request, StreamSelection selection) {
         String address = addressOf(request);
-        if (admit(request, selection, address, "SSE")) {
+        if (admit(request, selection, address, "sse")) {
             new SseConnection(http, request, address, selection).start(cursorOf(request));
         }
     }
@@ -203,7 +203,7 @@ public final class ProgressRequests {
 
     private void webSocket(HostRequest request, StreamSelection selection, boolean maySend) {
         String address = addressOf(request);
-        if (!admit(request, selection, address, "WebSocket")) {
+        if (!admit(request, selection, address, "websocket")) {
             return;
         }
         EventId cursor = cursorOf(request);
@@ -252,7 +252,7 @@ public final class ProgressRequests {
         LOG.debug("Refusing {} connection from {}: {} reached", transport, address, full);
         http.metrics().refused(full.substring(0, full.indexOf('=')));
         long retry = http.settings().overloadRetryMillis();
-        if ("SSE".equals(transport)) {
+        if ("sse".equals(transport)) {
             sseRetryLater(request);
         } else {
             plain(request, 503, "Too many connections (" + full + "); retry later", Map.of("Retry-After", Long.toString(retry / 1000)));
@@ -269,7 +269,7 @@ public final class ProgressRequests {
         String reason = named + " streams named; at most maxStreamsPerConnection=" + max + " on one connection";
         LOG.debug("Refusing {} request: {}", transport, reason);
         http.metrics().refused("maxStreamsPerConnection");
-        if ("WebSocket".equals(transport)) {
+        if ("websocket".equals(transport)) {
             refuseWebSocket(request, WebSocketCloseCodes.POLICY_VIOLATION, reason);
         } else {
             plain(request, 400, reason);
