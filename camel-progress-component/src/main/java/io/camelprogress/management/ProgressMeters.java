@@ -26,10 +26,6 @@ import org.apache.camel.support.CamelContextHelper;
  */
 public final class ProgressMeters {
 
-    /** The refusal reasons: the limits' names and the authorize step's outcomes. */
-    private static final List<String> REFUSALS = List.of("maxConnections", "maxConnectionsPerAddress", "maxStreamsPerConnection",
-            "subscribeRatePerAddress", "postRatePerAddress", "upstreamRatePerConnection", "unauthorized", "forbidden");
-
     private final List<Meter> meters = new ArrayList<>();
     private MeterRegistry registry;
     private TransportMetrics transport;
@@ -74,7 +70,7 @@ public final class ProgressMeters {
             counter("camel.progress.resets", "Resets sent: events a subscriber could not be given, by reason", base.and("reason", reason),
                     counts, m -> m.resets(reason));
         }
-        for (String reason : REFUSALS) {
+        for (String reason : TransportMetrics.REFUSAL_REASONS) {
             counter("camel.progress.refused", "Requests refused, by limit or by the authorize step", base.and("reason", reason), counts,
                     m -> m.refused().getOrDefault(reason, 0L));
         }

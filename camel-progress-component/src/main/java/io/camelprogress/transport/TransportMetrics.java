@@ -25,6 +25,9 @@ public final class TransportMetrics {
     /** The reset reasons, as tags. */
     public static final List<String> RESET_REASONS = List.of(ResetNotice.GAP, ResetNotice.LAGGED, ResetNotice.COALESCED,
             ResetNotice.EPOCH);
+    /** Why requests and messages are refused: the limits' names and the authorize step's outcomes. */
+    public static final List<String> REFUSAL_REASONS = List.of("maxConnections", "maxConnectionsPerAddress", "maxStreamsPerConnection",
+            "subscribeRatePerAddress", "postRatePerAddress", "upstreamRatePerConnection", "unauthorized", "forbidden");
 
     /** Receives the time from an event's publish to its write, in milliseconds. */
     @FunctionalInterface
@@ -40,7 +43,7 @@ public final class TransportMetrics {
     private final Map<String, LongAdder> delivered = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> upstream = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> resets = new ConcurrentHashMap<>();
-    // keys are refusal reasons the code names (limits, 401, 403): a fixed, small set
+    // one per REFUSAL_REASONS, so that an unnamed reason fails where it is counted
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final LongAdder slowDisconnects = new LongAdder();
     private volatile LatencyRecorder latency;
@@ -50,6 +53,9 @@ public final class TransportMetrics {
             open.put(transport, new AtomicInteger());
             opened.put(transport, new LongAdder());
             delivered.put(transport, new LongAdder());
+        }
+        for (String reason : REFUSAL_REASONS) {
+            refused.put(reason, new LongAdder());
         }
         for (String reason : RESET_REASONS) {
             resets.put(reason, new LongAdder());
@@ -102,7 +108,11 @@ public final class TransportMetrics {
     }
 
     void refused(String reason) {
-        refused.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        LongAdder count = refused.get(reason);
+        if (count == null) {
+            throw new IllegalArgumentException("No refusal reason " + reason + "; one of " + REFUSAL_REASONS);
+        }
+        count.increment();
     }
 
     void slowDisconnect() {
