@@ -141,28 +141,30 @@ public final class ProgressRequests {
                 return;
             }
         }
-        // before the ticket is checked: a flood of refused subscribes costs the same as any other
-        if (!"http".equals(transport) && !withinSubscribeRate(request, addressOf(request), transport)) {
+        String address = addressOf(request);
+        // the request's own bounds and its address's rate come before the ticket: a flood of
+        // requests refused for their ticket is held to the rate as any other
+        if ("http".equals(transport) ? !withinPostRate(request, address)
+                : !withinStreamBound(request, selection, transport) || !withinSubscribeRate(request, address, transport)) {
             return;
         }
-        if (!authorized(request, transport, selection)) {
+        if (!authorized(request, transport, selection, address)) {
             return;
         }
         switch (transport) {
-            case "http" -> post(request, selection);
-            case "websocket" -> webSocket(request, selection, maySend(request, selection));
-            case "long-poll" -> longPoll(request, selection);
+            case "http" -> post(request, selection, address);
+            case "websocket" -> webSocket(request, selection, address, maySend(request, selection, address));
+            case "long-poll" -> longPoll(request, selection, address);
             case "snapshot" -> snapshot(request, selection);
-            default -> sse(request, selection);
+            default -> sse(request, selection, address);
         }
     }
 
     /** The authorize step: the ticket and the authorizer decide; a refusal is answered here, with no hint of other streams. */
-    private boolean authorized(HostRequest request, String transport, StreamSelection selection) {
+    private boolean authorized(HostRequest request, String transport, StreamSelection selection, String address) {
         if (guard.isOpen()) {
             return true;
         }
-        String address = addressOf(request);
         RequestAccess access = new RequestAccess(request, "http".equals(transport) ? AccessRequest.Action.SEND : AccessRequest.Action.SUBSCRIBE,
                 transport, selection, address);
         AccessDecision decision = guard.check(access.ticketText(), access);
@@ -182,9 +184,8 @@ public final class ProgressRequests {
         return accept != null && !accept.contains("text/event-stream") && accept.contains("application/json");
     }
 
-    private void sse(HostRequest request, StreamSelection selection) {
-        String address = addressOf(request);
-        if (admit(request, selection, address, "sse")) {
+    private void sse(HostRequest request, StreamSelection selection, String address) {
+        if (admit(request, address, "sse")) {
             new SseConnection(http, request, address, selection).start(cursorOf(request));
         }
     }
@@ -193,17 +194,16 @@ public final class ProgressRequests {
      * Whether a WebSocket's text frames may go to the channel's route: they are sends, as POSTs are, so
      * the authorize step is asked again for that; a refusal leaves the socket for reading only.
      */
-    private boolean maySend(HostRequest request, StreamSelection selection) {
+    private boolean maySend(HostRequest request, StreamSelection selection, String address) {
         if (guard.isOpen()) {
             return true;
         }
-        RequestAccess access = new RequestAccess(request, AccessRequest.Action.SEND, "websocket", selection, addressOf(request));
+        RequestAccess access = new RequestAccess(request, AccessRequest.Action.SEND, "websocket", selection, address);
         return guard.check(access.ticketText(), access).allowed();
     }
 
-    private void webSocket(HostRequest request, StreamSelection selection, boolean maySend) {
-        String address = addressOf(request);
-        if (!admit(request, selection, address, "websocket")) {
+    private void webSocket(HostRequest request, StreamSelection selection, String address, boolean maySend) {
+        if (!admit(request, address, "websocket")) {
             return;
         }
         EventId cursor = cursorOf(request);
@@ -213,7 +213,7 @@ public final class ProgressRequests {
         });
     }
 
-    private void longPoll(HostRequest request, StreamSelection selection) {
+    private void longPoll(HostRequest request, StreamSelection selection, String address) {
         long timeout = http.settings().longPollTimeoutMillis();
         String asked = request.param("timeout");
         if (asked != null) {
@@ -224,16 +224,15 @@ public final class ProgressRequests {
                 return;
             }
         }
-        String address = addressOf(request);
-        if (admit(request, selection, address, "long-poll")) {
+        if (admit(request, address, "long-poll")) {
             new LongPoll(http, request, address, parseId(request.param("after"))).start(selection, Math.max(1, timeout));
         }
     }
 
     /**
-     * Admits a subscriber against the bounds: streams per connection, then a place in the connection
-     * bounds (its address's subscribe rate was taken before its ticket was checked). Each refusal is answered in the way the
-     * transport's clients understand: EventSource stops for good on any status but 200, so an SSE
+     * Admits a subscriber to a place in the connection bounds (its streams per connection and its
+     * address's subscribe rate were checked before its ticket). These refusals are answered in the
+     * way the transport's clients understand: EventSource stops for good on any status but 200, so an SSE
      * client past a rate or connection bound gets 200 and a longer {@code retry:}; a WebSocket
      * gets a close code a page can read (1008 for too many streams, 1013 for the rate); long-poll
      * gets 429 or 503 with {@code Retry-After}. Too many streams is the request's own fault, so
@@ -241,10 +240,7 @@ public final class ProgressRequests {
      *
      * @return whether the place was taken; the caller then releases it when the connection ends
      */
-    private boolean admit(HostRequest request, StreamSelection selection, String address, String transport) {
-        if (!withinStreamBound(request, selection, transport)) {
-            return false;
-        }
+    private boolean admit(HostRequest request, String address, String transport) {
         String full = http.limiter().tryAcquire(address);
         if (full == null) {
             return true;
@@ -313,13 +309,17 @@ public final class ProgressRequests {
         plain(request, 429, reason + "; retry in " + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
     }
 
-    private void post(HostRequest request, StreamSelection selection) {
-        long wait = postRate.tryAcquire(addressOf(request));
-        if (wait > 0) {
-            http.metrics().refused("postRatePerAddress");
-            tooManyRequests(request, "POST rate over postRatePerAddress=" + http.settings().limits().postRatePerAddress() + "/s", wait);
-            return;
+    private boolean withinPostRate(HostRequest request, String address) {
+        long wait = postRate.tryAcquire(address);
+        if (wait == 0) {
+            return true;
         }
+        http.metrics().refused("postRatePerAddress");
+        tooManyRequests(request, "POST rate over postRatePerAddress=" + http.settings().limits().postRatePerAddress() + "/s", wait);
+        return false;
+    }
+
+    private void post(HostRequest request, StreamSelection selection, String address) {
         if (!selection.single()) {
             plain(request, 400, "POST to one stream's URL, as in " + basePath() + "/<channel>/<stream>");
             return;
@@ -339,19 +339,19 @@ public final class ProgressRequests {
             plain(request, 413, tooLarge);
             return;
         }
-        request.readBody(max, body -> deliver(request, stream, channel, new String(body, StandardCharsets.UTF_8)), () -> {
+        request.readBody(max, body -> deliver(request, stream, channel, address, new String(body, StandardCharsets.UTF_8)), () -> {
             plain(request, 413, tooLarge);
             request.closeConnection();
         });
     }
 
     /** Hands a POST to the channel's route and answers with what the route says. */
-    private void deliver(HostRequest request, String stream, String channel, String body) {
+    private void deliver(HostRequest request, String stream, String channel, String address, String body) {
         String key = http.connections().newKey();
         // while the route runs, the POST is a connection it can answer by key like a WebSocket
         AtomicReference<EventDraft> direct = new AtomicReference<>();
         http.connections().add(key, direct::set);
-        UpstreamMessage message = new UpstreamMessage(stream, key, "http", addressOf(request), body, request.header("Content-Type"), null);
+        UpstreamMessage message = new UpstreamMessage(stream, key, "http", address, body, request.header("Content-Type"), null);
         http.metrics().upstream("http");
         http.upstream().deliver(channel, message).whenComplete((reply, error) -> request.loop().execute(() -> {
             http.connections().remove(key);
@@ -398,9 +398,6 @@ public final class ProgressRequests {
     }
 
     private void snapshot(HostRequest request, StreamSelection selection) {
-        if (!withinStreamBound(request, selection, "snapshot")) {
-            return;
-        }
         try {
             List<StreamSnapshot> found = http.hub().snapshot(selection.single() ? selection.streams() : streamsOf(selection));
             String body;

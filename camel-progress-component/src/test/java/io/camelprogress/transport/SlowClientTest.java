@@ -65,6 +65,7 @@ class SlowClientTest {
             long publishMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(EVENTS, reader.get(60, TimeUnit.SECONDS), "the reading client got every event in order");
 
+            assertTrue(server.component().hub().subscriptions().contains(slow), "the stalled client is still subscribed");
             assertTrue(slow.catchUps() > 0, "the stalled client fell behind");
             // a subscriber that falls behind holds a cursor into the log, not the events
             assertTrue(slow.pendingHighWater() <= MAX_PENDING, "pending high water " + slow.pendingHighWater());

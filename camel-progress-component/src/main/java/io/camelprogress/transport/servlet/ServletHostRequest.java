@@ -59,7 +59,9 @@ final class ServletHostRequest implements HostRequest {
         if (async != null) {
             return;
         }
-        response.setBufferSize(RESPONSE_BUFFER_BYTES);
+        if (!response.isCommitted()) {
+            response.setBufferSize(RESPONSE_BUFFER_BYTES);
+        }
         async = request.startAsync(request, response);
         // the transports keep their own time: a long-poll its timeout, a stream its heartbeats
         async.setTimeout(0);
