@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The benchmark server on a servlet container: Spring Boot on Tomcat with the starter, the streams on
- * {@code server.port} under {@code /progress} through the servlet host, and every POST to
- * {@code /publish/bench} published to {@code progress:bench}, as the Vert.x bench server does.
+ * The benchmark server on a servlet container: Spring Boot with the starter on Tomcat, Jetty or
+ * Undertow (the build's Maven profile), the streams on {@code server.port} under {@code /progress}
+ * through the servlet host, and every POST to {@code /publish/bench} published to
+ * {@code progress:bench}, as the Vert.x bench server does.
  */
 @SpringBootApplication
 @RestController
